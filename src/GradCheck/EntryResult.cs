@@ -1,0 +1,60 @@
+namespace GradCheck;
+
+/// <summary>
+/// The comparison of one gradient entry with its finite-difference estimate. Values are doubles whatever
+/// the element type of the checked function.
+/// </summary>
+public sealed record EntryResult
+{
+    /// <summary>Index of the coordinate in the flat point.</summary>
+    public required int Index { get; init; }
+
+    /// <summary>The analytic value: the gradient's entry at <see cref="Index"/>.</summary>
+    public required double Analytic { get; init; }
+
+    /// <summary>The finite-difference estimate of the same derivative.</summary>
+    public required double Numeric { get; init; }
+
+    /// <summary>|Analytic − Numeric|.</summary>
+    public required double AbsoluteError { get; init; }
+
+    /// <summary>|Analytic − Numeric| / max(|Analytic|, |Numeric|); 0 when both are 0.</summary>
+    public required double RelativeError { get; init; }
+
+    /// <summary>Estimated error of <see cref="Numeric"/> (truncation and rounding), from the scheme itself.</summary>
+    public required double ErrorEstimate { get; init; }
+
+    /// <summary>The largest |Analytic − Numeric| that was accepted for this entry.</summary>
+    public required double Tolerance { get; init; }
+
+    /// <summary>The verdict.</summary>
+    public required EntryVerdict Verdict { get; init; }
+
+    /// <summary>The step that produced <see cref="Numeric"/> (the smallest step used by the extrapolation).</summary>
+    public double Step { get; init; }
+
+    /// <summary>Function evaluations spent on this entry.</summary>
+    public int Evaluations { get; init; }
+
+    /// <summary>Left derivative estimate where a kink was detected; otherwise null.</summary>
+    public double? LeftDerivative { get; init; }
+
+    /// <summary>Right derivative estimate where a kink was detected; otherwise null.</summary>
+    public double? RightDerivative { get; init; }
+
+    /// <summary>A readable name of the entry, such as <c>x[3]</c> or <c>fc1.weight[3,7]</c>.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>True when the verdict fails the report (Mismatch or NonFinite).</summary>
+    public bool IsFailure => Verdict is EntryVerdict.Mismatch or EntryVerdict.NonFinite;
+
+    /// <summary>
+    /// True when the check could not resolve this derivative: the tolerance is at least as large as the
+    /// values compared, so even a wrong sign would have passed. Such entries are listed in the warnings.
+    /// </summary>
+    public bool IsInconclusive =>
+        Verdict == EntryVerdict.Ok && Tolerance >= Math.Max(Math.Abs(Analytic), Math.Abs(Numeric)) && Analytic != 0;
+
+    /// <summary>The entry's label: <see cref="Name"/> when set, else <c>x[Index]</c>.</summary>
+    public string Label => string.IsNullOrEmpty(Name) ? $"x[{Index}]" : Name;
+}

@@ -1,0 +1,48 @@
+namespace GradCheck;
+
+/// <summary>The base of every exception GradCheck throws for a check that cannot be completed or that failed.</summary>
+public class GradientCheckException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public GradientCheckException() { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public GradientCheckException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and the exception that caused it.</summary>
+    public GradientCheckException(string message, Exception innerException) : base(message, innerException) { }
+}
+
+/// <summary>Thrown by <see cref="GradientReport.ThrowIfFailed"/> when an entry is a Mismatch or NonFinite.</summary>
+public sealed class GradientCheckFailedException : GradientCheckException
+{
+    /// <summary>Creates the exception for a failed report.</summary>
+    public GradientCheckFailedException(GradientReport report) : base(report.FailureMessage()) => Report = report;
+
+    /// <summary>The full report of the failed check.</summary>
+    public GradientReport Report { get; }
+}
+
+/// <summary>
+/// Thrown before any entry is checked when the function returns different values for the same point:
+/// finite differences of a random function measure the noise, not the derivative.
+/// </summary>
+public sealed class NonDeterministicFunctionException : GradientCheckException
+{
+    /// <summary>Creates the exception.</summary>
+    public NonDeterministicFunctionException(string message) : base(message) { }
+}
+
+/// <summary>
+/// Thrown when the function or the gradient throws during a check. The original exception is the
+/// <see cref="Exception.InnerException"/>; the message names the coordinate being perturbed.
+/// </summary>
+public sealed class FunctionEvaluationException : GradientCheckException
+{
+    /// <summary>Creates the exception.</summary>
+    public FunctionEvaluationException(string message, Exception innerException, int? coordinate)
+        : base(message, innerException) => Coordinate = coordinate;
+
+    /// <summary>The coordinate that was perturbed when the exception was thrown, or null at the unperturbed point.</summary>
+    public int? Coordinate { get; }
+}

@@ -1,0 +1,85 @@
+using GradCheck.FiniteDifferences;
+
+namespace GradCheck;
+
+/// <summary>
+/// Options of a gradient check. Every property has a working default: <c>new GradientCheckOptions()</c>
+/// (or <c>null</c>) is the recommended configuration.
+/// </summary>
+public sealed record GradientCheckOptions
+{
+    /// <summary>The default options.</summary>
+    public static GradientCheckOptions Default { get; } = new();
+
+    /// <summary>
+    /// A fixed finite-difference scheme to use instead of the adaptive default, e.g.
+    /// <see cref="FiniteDifferenceScheme.Central()"/> for the seed's plain central difference. Null: adaptive
+    /// Richardson extrapolation with an error estimate per entry.
+    /// </summary>
+    public FiniteDifferenceScheme? Scheme { get; init; }
+
+    /// <summary>
+    /// Absolute step for a fixed <see cref="Scheme"/> (e.g. 1e-3 as in the seed). Null: the scheme's
+    /// standard step ε^(1/(order+1))·max(|x|, 1). Ignored by the adaptive default, which picks its own steps.
+    /// </summary>
+    public double? Step { get; init; }
+
+    /// <summary>
+    /// First step of the adaptive scheme, relative to max(|x|, 1). Null: 0.125. Lower it for functions that
+    /// change on a scale much smaller than their coordinates.
+    /// </summary>
+    public double? InitialRelativeStep { get; init; }
+
+    /// <summary>
+    /// A fixed tolerance rule that replaces the error budget, e.g. <see cref="FixedTolerance.AllClose"/>
+    /// for PyTorch's rule or <see cref="FixedTolerance.RelativeError"/> for the seed's. Null: the error
+    /// budget (recommended).
+    /// </summary>
+    public FixedTolerance? Tolerance { get; init; }
+
+    /// <summary>
+    /// Multiplier on the numeric error estimate in the error budget. Null: 10. Raise it for noisy
+    /// functions (iterative solvers), lower it to be stricter.
+    /// </summary>
+    public double? ErrorEstimateSafety { get; init; }
+
+    /// <summary>
+    /// Relative rounding noise of one function value, in units of the element type's epsilon. Null: 8.
+    /// Raise it for functions that are noisy by construction (an iterative solver stopped at 1e-10: ~1e6 in double).
+    /// </summary>
+    public double? FunctionNoiseUlps { get; init; }
+
+    /// <summary>
+    /// Largest allowed difference between repeated evaluations of f at the same point. 0: bit-identical values
+    /// are required, as finite differences need.
+    /// </summary>
+    public double NondeterminismTolerance { get; init; }
+
+    /// <summary>Check only these coordinates (in this order). Null: all of them, or a sample (<see cref="SampleSize"/>).</summary>
+    public IReadOnlyList<int>? Indices { get; init; }
+
+    /// <summary>Check a random sample of this many coordinates, drawn with <see cref="Seed"/>. Null: all.</summary>
+    public int? SampleSize { get; init; }
+
+    /// <summary>Seed for samples and random directions. Null: a fixed default, so runs are reproducible.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>
+    /// Call the gradient twice and warn when the two results differ (PyTorch's reentrancy check). Default true.
+    /// </summary>
+    public bool CheckGradientReentrancy { get; init; } = true;
+
+    /// <summary>Receives progress after each checked entry (for progress bars).</summary>
+    public IProgress<CheckProgress>? Progress { get; init; }
+
+    /// <summary>Names an entry in reports; null: <c>x[i]</c>.</summary>
+    public Func<int, string>? EntryName { get; init; }
+
+    internal int EffectiveSeed => Seed ?? GradientCheckDefaults.Seed;
+}
+
+/// <summary>Progress of a running check.</summary>
+/// <param name="EntriesDone">Entries checked so far.</param>
+/// <param name="EntriesTotal">Entries the check will examine.</param>
+/// <param name="FunctionEvaluations">Function evaluations so far.</param>
+public readonly record struct CheckProgress(int EntriesDone, int EntriesTotal, int FunctionEvaluations);

@@ -1,0 +1,83 @@
+using GradCheck.Reporting;
+
+namespace GradCheck;
+
+/// <summary>
+/// The outcome of a gradient check: a verdict per checked entry, the cost, and warnings. Printing it
+/// (<see cref="ToString"/>) gives a compact table, worst entries first.
+/// </summary>
+public sealed class GradientReport
+{
+    internal GradientReport(
+        IReadOnlyList<EntryResult> entries,
+        int functionEvaluations,
+        IReadOnlyList<string> warnings,
+        int dimension,
+        string elementType,
+        string method,
+        int? seed,
+        double functionValue)
+    {
+        Entries = entries;
+        Failures = entries.Where(e => e.IsFailure).ToArray();
+        FunctionEvaluations = functionEvaluations;
+        Warnings = warnings;
+        Dimension = dimension;
+        ElementType = elementType;
+        Method = method;
+        Seed = seed;
+        FunctionValue = functionValue;
+    }
+
+    /// <summary>True iff no entry is <see cref="EntryVerdict.Mismatch"/> or <see cref="EntryVerdict.NonFinite"/>.</summary>
+    public bool Passed => Failures.Count == 0;
+
+    /// <summary>One result per checked coordinate, in the order they were checked.</summary>
+    public IReadOnlyList<EntryResult> Entries { get; }
+
+    /// <summary>Exactly the Mismatch and NonFinite entries.</summary>
+    public IReadOnlyList<EntryResult> Failures { get; }
+
+    /// <summary>Calls of the function the check made, the determinism evaluations included.</summary>
+    public int FunctionEvaluations { get; }
+
+    /// <summary>Things the user should know: kinks found, entries the numerics could not resolve, misuse hints.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Number of coordinates of the checked point (checked or not).</summary>
+    public int Dimension { get; }
+
+    /// <summary>Element type of the checked function: "double" or "float".</summary>
+    public string ElementType { get; }
+
+    /// <summary>The finite-difference method and tolerance rule used, in words.</summary>
+    public string Method { get; }
+
+    /// <summary>The seed used for sampling or random directions, or null when nothing random was drawn.</summary>
+    public int? Seed { get; }
+
+    /// <summary>The function's value at the unperturbed point.</summary>
+    public double FunctionValue { get; }
+
+    /// <summary>The entries that are valid subgradients at a kink.</summary>
+    public IReadOnlyList<EntryResult> Kinks => Entries.Where(e => e.Verdict == EntryVerdict.NonDifferentiable).ToArray();
+
+    /// <summary>The largest relative error among checked entries with finite values (0 when none).</summary>
+    public double WorstRelativeError =>
+        Entries.Where(e => double.IsFinite(e.RelativeError)).Select(e => e.RelativeError).DefaultIfEmpty(0).Max();
+
+    /// <summary>Throws <see cref="GradientCheckFailedException"/> when the check failed; does nothing otherwise.</summary>
+    public void ThrowIfFailed()
+    {
+        if (!Passed) throw new GradientCheckFailedException(this);
+    }
+
+    /// <summary>The failure message: every failing entry (the first ten, then a count) with values, error and tolerance.</summary>
+    public string FailureMessage() => ReportText.FailureMessage(this);
+
+    /// <summary>A one-line summary: verdict, counts, cost, worst entry.</summary>
+    public string Summary => ReportText.Summary(this);
+
+    /// <inheritdoc />
+    public override string ToString() => ReportText.Table(this);
+}

@@ -1,0 +1,71 @@
+namespace GradCheck;
+
+/// <summary>
+/// Every default of the check in one place, so the numbers that decide verdicts can be read, reviewed and
+/// changed together. Each value says why it is what it is.
+/// </summary>
+internal static class GradientCheckDefaults
+{
+    /// <summary>
+    /// First step of the adaptive scheme, relative to max(|x|, 1). Large on purpose: Richardson extrapolation
+    /// removes the truncation error of big steps, while rounding error (ε·|f|/h) is smallest at big steps,
+    /// which is what keeps functions with a large offset quiet. The step shrinks by itself for kinks,
+    /// domain edges and rapidly varying functions.
+    /// </summary>
+    public const double InitialRelativeStep = 0.125;
+
+    /// <summary>Each row of the extrapolation tableau halves the step (Ceres uses 2, Numerical Recipes 1.4).</summary>
+    public const double StepShrink = 2.0;
+
+    /// <summary>When f is not finite on one side, shrink the step this much at a time (a cheap search for the domain edge).</summary>
+    public const double NonFiniteShrink = 8.0;
+
+    /// <summary>Rows of the tableau before convergence may be declared: two rows agree by chance too easily.</summary>
+    public const int MinRows = 3;
+
+    /// <summary>Rows at most (2 evaluations each), so a smooth function costs at most 16 evaluations per coordinate.</summary>
+    public const int MaxRows = 8;
+
+    /// <summary>Rows at most when the tableau has not converged (steep or nearly non-smooth functions).</summary>
+    public const int MaxRowsUnconverged = 16;
+
+    /// <summary>Numerical Recipes' SAFE: stop when the extrapolation's error grows this much over the best one.</summary>
+    public const double DivergenceFactor = 2.0;
+
+    /// <summary>
+    /// Multiplier on a numeric estimate's error estimate in the verdict. Extrapolation error estimates are
+    /// heuristics that are sometimes optimistic by a few times; 10 covers that with room, and in double it
+    /// still leaves tolerances near 1e-10 relative, far below the 1e-4 errors the check must catch.
+    /// </summary>
+    public const double ErrorEstimateSafety = 10.0;
+
+    /// <summary>
+    /// Rounding error of one function value, in units of the element type's epsilon times |f|.
+    /// A loss is a long sum: its rounding error is many ulps, not one.
+    /// </summary>
+    public const double FunctionRoundingUlps = 8.0;
+
+    /// <summary>Rounding error allowed in the analytic gradient, in units of epsilon times its magnitude.</summary>
+    public const double AnalyticRoundingUlps = 16.0;
+
+    /// <summary>
+    /// Rounding error allowed in an analytic entry relative to the largest gradient entry: backprop sums
+    /// terms of the size of the largest entries, so a tiny entry carries their absolute rounding.
+    /// </summary>
+    public const double GradientScaleRoundingUlps = 4.0;
+
+    /// <summary>A kink is declared only when the one-sided derivatives differ by this many times their error.</summary>
+    public const double KinkSafety = 10.0;
+
+    /// <summary>Evaluations of f at the unperturbed point before checking (the determinism check).</summary>
+    public const int DeterminismEvaluations = 2;
+
+    /// <summary>Seed used for sampling and random directions when the options give none, so runs are reproducible.</summary>
+    public const int Seed = 20_261_127;
+
+    /// <summary>Entries listed in a failure message before the rest are counted.</summary>
+    public const int FailuresInMessage = 10;
+
+    /// <summary>Rows of the table printed by <see cref="GradientReport.ToString()"/>.</summary>
+    public const int RowsInTable = 20;
+}

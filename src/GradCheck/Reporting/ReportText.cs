@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+
+namespace GradCheck.Reporting;
+
+/// <summary>Plain-text rendering of reports: the summary line, the table and the failure message.</summary>
+internal static class ReportText
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Summary(GradientReport report)
+    {
+        int checkedCount = report.Entries.Count;
+        int kinks = report.Entries.Count(e => e.Verdict == EntryVerdict.NonDifferentiable);
+        int mismatches = report.Entries.Count(e => e.Verdict == EntryVerdict.Mismatch);
+        int nonFinite = report.Entries.Count(e => e.Verdict == EntryVerdict.NonFinite);
+        var text = new StringBuilder();
+        text.Append(report.Passed ? "PASSED" : "FAILED");
+        text.Append(Invariant, $": {checkedCount - report.Failures.Count} of {checkedCount} entries ok");
+        if (checkedCount < report.Dimension) text.Append(Invariant, $" (of {report.Dimension} coordinates)");
+        var parts = new List<string>();
+        if (mismatches > 0) parts.Add(Plural(mismatches, "mismatch", "mismatches"));
+        if (nonFinite > 0) parts.Add($"{nonFinite} non-finite");
+        if (kinks > 0) parts.Add(Plural(kinks, "kink", "kinks"));
+        if (parts.Count > 0) text.Append(" (").Append(string.Join(", ", parts)).Append(')');
+        text.Append(Invariant, $"; {report.FunctionEvaluations} evaluations");
+        if (checkedCount > 0)
+            text.Append(Invariant, $" ({(double)report.FunctionEvaluations / checkedCount:0.#} per entry)");
+        var worst = Worst(report).FirstOrDefault();
+        if (worst is not null && double.IsFinite(worst.RelativeError))
+            text.Append(Invariant, $"; worst relative error {Num(worst.RelativeError)} at {worst.Label}");
+        text.Append(Invariant, $" [{report.ElementType}]");
+        return text.ToString();
+    }
+
+    public static string Table(GradientReport report)
+    {
+        var rows = Worst(report).Take(GradientCheckDefaults.RowsInTable).ToArray();
+        string[] header = ["entry", "analytic", "numeric", "abs error", "rel error", "tolerance", "verdict"];
+        var cells = rows.Select(e => new[]
+        {
+            e.Label, Num(e.Analytic), Num(e.Numeric), Num(e.AbsoluteError), Num(e.RelativeError), Num(e.Tolerance),
+            e.Verdict.ToString(),
+        }).ToList();
+        var widths = header.Select((h, c) => Math.Max(h.Length, cells.Select(r => r[c].Length).DefaultIfEmpty(0).Max())).ToArray();
+        var text = new StringBuilder();
+        text.AppendLine(Summary(report));
+        text.AppendLine(Line(header, widths));
+        foreach (var row in cells) text.AppendLine(Line(row, widths));
+        if (report.Entries.Count > rows.Length)
+            text.AppendLine(Invariant, $"  … {report.Entries.Count - rows.Length} more entries, all better than those above");
+        foreach (var warning in report.Warnings) text.AppendLine($"warning: {warning}");
+        text.Append(Invariant, $"method: {report.Method}");
+        return text.ToString();
+    }
+
+    public static string FailureMessage(GradientReport report)
+    {
+        var failures = report.Failures;
+        var text = new StringBuilder();
+        text.Append(Invariant, $"Gradient check failed: {failures.Count} of {report.Entries.Count} checked entries are wrong.");
+        foreach (var e in failures.OrderByDescending(Badness).Take(GradientCheckDefaults.FailuresInMessage))
+            text.AppendLine().Append("  ").Append(Describe(e));
+        if (failures.Count > GradientCheckDefaults.FailuresInMessage)
+            text.AppendLine().Append(Invariant, $"  … and {failures.Count - GradientCheckDefaults.FailuresInMessage} more.");
+        text.AppendLine().Append(Invariant, $"{report.Summary}");
+        text.AppendLine().Append(Invariant, $"method: {report.Method}");
+        return text.ToString();
+    }
+
+    /// <summary>One entry in words: both values, the error and the tolerance it was held to.</summary>
+    public static string Describe(EntryResult e) => e.Verdict switch
+    {
+        EntryVerdict.NonFinite when !double.IsFinite(e.Analytic) =>
+            $"{e.Label}: analytic value is {Num(e.Analytic)} (numeric {Num(e.Numeric)})",
+        EntryVerdict.NonFinite =>
+            $"{e.Label}: no finite difference could be formed next to the point (analytic {Num(e.Analytic)})",
+        _ when e.LeftDerivative is { } left && e.RightDerivative is { } right =>
+            $"{e.Label}: analytic {Num(e.Analytic)} is outside the one-sided derivatives [{Num(Math.Min(left, right))}, {Num(Math.Max(left, right))}] of a kink, "
+            + $"off by {Num(e.AbsoluteError)} > tolerance {Num(e.Tolerance)}",
+        _ => $"{e.Label}: analytic {Num(e.Analytic)}, numeric {Num(e.Numeric)}, |a−n| = {Num(e.AbsoluteError)} "
+             + $"(relative {Num(e.RelativeError)}) > tolerance {Num(e.Tolerance)} (numeric error estimate {Num(e.ErrorEstimate)})",
+    };
+
+    /// <summary>Failures first, then by how close each entry came to its tolerance.</summary>
+    public static IEnumerable<EntryResult> Worst(GradientReport report) =>
+        report.Entries.OrderByDescending(e => e.IsFailure).ThenByDescending(Badness);
+
+    private static double Badness(EntryResult e)
+    {
+        if (!double.IsFinite(e.Analytic) || !double.IsFinite(e.Numeric)) return double.PositiveInfinity;
+        if (e.Tolerance > 0) return e.AbsoluteError / e.Tolerance;
+        return e.AbsoluteError > 0 ? double.PositiveInfinity : 0;
+    }
+
+    public static string Num(double value) =>
+        double.IsNaN(value) ? "NaN"
+        : double.IsPositiveInfinity(value) ? "+inf"
+        : double.IsNegativeInfinity(value) ? "-inf"
+        : value == 0 ? "0"
+        : Math.Abs(value) is >= 1e-3 and < 1e6 ? value.ToString("0.######", Invariant)
+        : value.ToString("0.###e+0", Invariant);
+
+    private static string Line(string[] cells, int[] widths) =>
+        "  " + string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i])));
+
+    private static string Plural(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+}
