@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace GradCheck;
 
@@ -52,8 +51,8 @@ public sealed class FixedTolerance
 
     /// <inheritdoc />
     public override string ToString() => RelativeToLarger
-        ? string.Create(CultureInfo.InvariantCulture, $"|a−n|/max(|a|,|n|) ≤ {Relative:G3}")
-        : string.Create(CultureInfo.InvariantCulture, $"|a−n| ≤ {Absolute:G3} + {Relative:G3}·|n|");
+        ? $"|a−n|/max(|a|,|n|) ≤ {Reporting.ReportText.Num(Relative)}"
+        : $"|a−n| ≤ {Reporting.ReportText.Num(Absolute)} + {Reporting.ReportText.Num(Relative)}·|n|";
 
     private static void Validate(double value, string name)
     {

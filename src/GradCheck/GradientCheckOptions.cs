@@ -13,7 +13,7 @@ public sealed record GradientCheckOptions
 
     /// <summary>
     /// A fixed finite-difference scheme to use instead of the adaptive default, e.g.
-    /// <see cref="FiniteDifferenceScheme.Central()"/> for the seed's plain central difference. Null: adaptive
+    /// <see cref="FiniteDifferenceScheme.Central(int)"/> for the seed's plain central difference. Null: adaptive
     /// Richardson extrapolation with an error estimate per entry.
     /// </summary>
     public FiniteDifferenceScheme? Scheme { get; init; }
@@ -25,10 +25,11 @@ public sealed record GradientCheckOptions
     public double? Step { get; init; }
 
     /// <summary>
-    /// First step of the adaptive scheme, relative to max(|x|, 1). Null: 0.125. Lower it for functions that
-    /// change on a scale much smaller than their coordinates.
+    /// First step of the adaptive scheme. Null: 0.125 (or |x|/512 for coordinates larger than 64). The steps
+    /// shrink by themselves until the differences converge; lowering this only saves evaluations for functions
+    /// that change on a much finer scale.
     /// </summary>
-    public double? InitialRelativeStep { get; init; }
+    public double? InitialStep { get; init; }
 
     /// <summary>
     /// A fixed tolerance rule that replaces the error budget, e.g. <see cref="FixedTolerance.AllClose"/>

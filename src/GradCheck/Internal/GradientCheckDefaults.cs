@@ -12,7 +12,13 @@ internal static class GradientCheckDefaults
     /// which is what keeps functions with a large offset quiet. The step shrinks by itself for kinks,
     /// domain edges and rapidly varying functions.
     /// </summary>
-    public const double InitialRelativeStep = 0.125;
+    public const double InitialStep = 0.125;
+
+    /// <summary>
+    /// First step in float32 and coarser types: rounding error (ε·|f|/h) is 10⁹ times larger than in double,
+    /// so a larger step keeps it low while the extrapolation removes the truncation error.
+    /// </summary>
+    public const double InitialStepSinglePrecision = 0.5;
 
     /// <summary>Each row of the extrapolation tableau halves the step (Ceres uses 2, Numerical Recipes 1.4).</summary>
     public const double StepShrink = 2.0;
@@ -27,7 +33,7 @@ internal static class GradientCheckDefaults
     public const int MaxRows = 8;
 
     /// <summary>Rows at most when the tableau has not converged (steep or nearly non-smooth functions).</summary>
-    public const int MaxRowsUnconverged = 16;
+    public const int MaxRowsUnconverged = 20;
 
     /// <summary>Numerical Recipes' SAFE: stop when the extrapolation's error grows this much over the best one.</summary>
     public const double DivergenceFactor = 2.0;
@@ -38,6 +44,12 @@ internal static class GradientCheckDefaults
     /// still leaves tolerances near 1e-10 relative, far below the 1e-4 errors the check must catch.
     /// </summary>
     public const double ErrorEstimateSafety = 10.0;
+
+    /// <summary>
+    /// Multiplier on the rounding bound in the verdict. The bound already assumes several ulps of error in every
+    /// value of f, so a small factor suffices; a large one would hide real bugs in float32.
+    /// </summary>
+    public const double RoundingSafety = 2.0;
 
     /// <summary>
     /// Rounding error of one function value, in units of the element type's epsilon times |f|.

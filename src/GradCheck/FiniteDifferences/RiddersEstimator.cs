@@ -1,0 +1,247 @@
+namespace GradCheck.FiniteDifferences;
+
+/// <summary>
+/// Ridders' extrapolation of finite differences (Numerical Recipes' dfridr, step ratio 2), made robust:
+/// <list type="number">
+/// <item>The step halves row by row; a tableau entry is trusted only once the raw central differences are in
+/// their asymptotic regime (successive differences shrink geometrically, or sit at the rounding floor) for two
+/// rows in a row. A first step that is too large for the function — a pole, a kink, a fast oscillation within
+/// reach — so costs rows, never a confident wrong answer.</item>
+/// <item>The same evaluations give one-sided differences, extrapolated in their own tableaux; when their limits
+/// disagree beyond their errors, the function has a kink and both one-sided derivatives are returned.</item>
+/// </list>
+/// Reuses its buffers: one instance per thread.
+/// </summary>
+internal sealed class RiddersEstimator
+{
+    private const int Capacity = GradientCheckDefaults.MaxRowsUnconverged;
+    private const double Shrink = GradientCheckDefaults.StepShrink;
+
+    /// <summary>Successive differences shrinking at least this much per halving count as geometric convergence (h^0.7 or faster).</summary>
+    private const double AsymptoticRatio = 1.6;
+
+    /// <summary>Differences below this many rounding units count as converged to the rounding floor.</summary>
+    private const double NoiseAllowance = 4.0;
+
+    private static readonly double[] CentralFactor = Factors(2);
+    private static readonly double[] OneSidedFactor = Factors(1);
+    private static readonly double[] CentralAmplification = Amplifications(CentralFactor);
+    private static readonly double[] OneSidedAmplification = Amplifications(OneSidedFactor);
+
+    private readonly double[,] _central = new double[Capacity, Capacity];
+    private readonly double[,] _plus = new double[Capacity, Capacity];
+    private readonly double[,] _minus = new double[Capacity, Capacity];
+    private readonly double[] _step = new double[Capacity];
+    private readonly double[] _noise = new double[Capacity];
+
+    public DerivativeEstimate Estimate(ILineProbe probe, double initialStep, double noiseUlps)
+    {
+        double x = probe.X, f0 = probe.F0, epsilon = probe.Epsilon;
+        double minStep = 64 * epsilon * Math.Max(Math.Abs(x), 1.0);
+        double h = PowerOfTwoAtMost(Math.Max(initialStep, Math.Abs(x) / 512));
+        int evaluations = 0;
+
+        // 1. A step at which f is finite on both sides: shrink fast towards a domain edge.
+        double fp, fm, hp, hm;
+        double trailingFinitePlus = 0, trailingFiniteMinus = 0;
+        while (true)
+        {
+            fp = probe.Evaluate(h, out hp);
+            fm = probe.Evaluate(-h, out hm);
+            hm = -hm;
+            evaluations += 2;
+            bool plus = double.IsFinite(fp) && hp > 0, minus = double.IsFinite(fm) && hm > 0;
+            if (plus && minus) break;
+            trailingFinitePlus = plus ? (trailingFinitePlus == 0 ? h : trailingFinitePlus) : 0;
+            trailingFiniteMinus = minus ? (trailingFiniteMinus == 0 ? h : trailingFiniteMinus) : 0;
+            h /= GradientCheckDefaults.NonFiniteShrink;
+            if (h < minStep)
+            {
+                int side = trailingFinitePlus > 0 ? 1 : trailingFiniteMinus > 0 ? -1 : 0;
+                return side == 0
+                    ? NonFinite(h, evaluations)
+                    : OneSided(probe, side, side > 0 ? trailingFinitePlus : trailingFiniteMinus, noiseUlps, evaluations);
+            }
+        }
+
+        // 2. Rows of halving steps until the extrapolation has converged, diverges, or rows run out.
+        double fMax = Math.Max(Math.Abs(f0), Math.Max(Math.Abs(fp), Math.Abs(fm)));
+        var central = new Best();
+        var plusSide = new Best();
+        var minusSide = new Best();
+        int rows = 0, regimeStart = -1;
+        for (int k = 0; k < Capacity; k++)
+        {
+            if (k > 0)
+            {
+                h /= Shrink;
+                double nextPlus = probe.Evaluate(h, out double nextHp);
+                double nextMinus = probe.Evaluate(-h, out double nextHm);
+                evaluations += 2;
+                nextHm = -nextHm;
+                if (!double.IsFinite(nextPlus) || !double.IsFinite(nextMinus) || nextHp <= 0 || nextHm <= 0) break;
+                (fp, fm, hp, hm) = (nextPlus, nextMinus, nextHp, nextHm);
+                fMax = Math.Max(fMax, Math.Max(Math.Abs(fp), Math.Abs(fm)));
+            }
+
+            _noise[k] = noiseUlps * epsilon * fMax;
+            _step[k] = 0.5 * (hp + hm);
+            _central[k, 0] = (fp - fm) / (hp + hm);
+            _plus[k, 0] = (fp - f0) / hp;
+            _minus[k, 0] = (f0 - fm) / hm;
+            for (int j = 1; j <= k; j++)
+            {
+                _central[k, j] = Extrapolate(_central, k, j, CentralFactor[j]);
+                _plus[k, j] = Extrapolate(_plus, k, j, OneSidedFactor[j]);
+                _minus[k, j] = Extrapolate(_minus, k, j, OneSidedFactor[j]);
+            }
+            rows = k + 1;
+
+            if (regimeStart < 0)
+            {
+                if (k < 3 || !Asymptotic(k) || !Asymptotic(k - 1)) continue;
+                regimeStart = k - 3;
+                for (int r = regimeStart + 1; r < k; r++) Consider(r, regimeStart, central, plusSide, minusSide);
+            }
+            Consider(k, regimeStart, central, plusSide, minusSide);
+
+            if (central.Table <= central.Rounding) break;                                   // at the rounding floor
+            bool decent = central.Error <= 1e-3 * Math.Abs(central.Value) + central.Rounding;
+            if (!decent) continue;
+            int top = k - regimeStart;
+            if (top >= 2 && Math.Abs(_central[k, top] - _central[k - 1, top - 1]) >= GradientCheckDefaults.DivergenceFactor * central.Error) break;
+            if (rows >= GradientCheckDefaults.MaxRows) break;
+        }
+
+        if (regimeStart < 0 || double.IsNaN(central.Value))
+        {
+            // Never converged: report the smallest-step difference with the spread of the last rows as its error,
+            // and look for a kink in all rows.
+            int last = rows - 1;
+            double spread = 0;
+            for (int r = Math.Max(0, last - 2); r < last; r++) spread = Math.Max(spread, Math.Abs(_central[last, 0] - _central[r, 0]));
+            central = new Best { Value = _central[last, 0], Error = spread + _noise[last] / _step[last], Rounding = _noise[last] / _step[last], Step = _step[last] };
+            plusSide = new Best();
+            minusSide = new Best();
+            for (int r = 1; r <= last; r++) Consider(r, 0, new Best(), plusSide, minusSide);
+        }
+
+        bool kink = double.IsFinite(plusSide.Value) && double.IsFinite(minusSide.Value)
+                    && Math.Abs(plusSide.Value - minusSide.Value) > GradientCheckDefaults.KinkSafety * (plusSide.Error + minusSide.Error);
+        return new DerivativeEstimate
+        {
+            Value = kink ? 0.5 * (plusSide.Value + minusSide.Value) : central.Value,
+            ErrorEstimate = kink ? Math.Max(plusSide.Error, minusSide.Error) : central.Error,
+            RoundingError = kink ? Math.Max(plusSide.Rounding, minusSide.Rounding) : central.Rounding,
+            Step = central.Step,
+            Evaluations = evaluations,
+            LeftDerivative = kink ? minusSide.Value : null,
+            RightDerivative = kink ? plusSide.Value : null,
+        };
+    }
+
+    /// <summary>
+    /// Row k is in the asymptotic regime when the change of the central difference from row k−1 to k is at
+    /// least <see cref="AsymptoticRatio"/> times smaller than the change before it, or both are at the rounding floor.
+    /// </summary>
+    private bool Asymptotic(int k)
+    {
+        double before = _central[k - 1, 0] - _central[k - 2, 0];
+        double now = _central[k, 0] - _central[k - 1, 0];
+        double floor = NoiseAllowance * _noise[k] / _step[k];
+        if (Math.Abs(now) <= floor && Math.Abs(before) <= 2 * floor) return true;
+        if (now == 0) return true;
+        return before / now >= AsymptoticRatio;
+    }
+
+    /// <summary>Offers the entries of row k that extrapolate only over rows from <paramref name="first"/> on.</summary>
+    private void Consider(int k, int first, Best central, Best plus, Best minus)
+    {
+        double noise = _noise[k], step = _step[k];
+        for (int j = 1; j <= k - first; j++)
+        {
+            central.Offer(_central[k, j], Table(_central, k, j), CentralAmplification[j] * noise / step, step);
+            plus.Offer(_plus[k, j], Table(_plus, k, j), OneSidedAmplification[j] * 2 * noise / step, step);
+            minus.Offer(_minus[k, j], Table(_minus, k, j), OneSidedAmplification[j] * 2 * noise / step, step);
+        }
+    }
+
+    /// <summary>Numerical Recipes' error of a tableau entry: its distance to the two entries it was made from.</summary>
+    private static double Table(double[,] t, int k, int j) =>
+        Math.Max(Math.Abs(t[k, j] - t[k, j - 1]), Math.Abs(t[k, j] - t[k - 1, j - 1]));
+
+    /// <summary>Richardson on one-sided differences (f(x ± h) − f(x)) / ±h, for points at the edge of f's domain.</summary>
+    private DerivativeEstimate OneSided(ILineProbe probe, int side, double h, double noiseUlps, int evaluations)
+    {
+        double f0 = probe.F0, fMax = Math.Abs(f0);
+        var best = new Best();
+        int rows = 0;
+        for (int k = 0; k < Capacity; k++, h /= Shrink)
+        {
+            double value = probe.Evaluate(side * h, out double actual);
+            evaluations++;
+            if (!double.IsFinite(value) || actual == 0) break;
+            fMax = Math.Max(fMax, Math.Abs(value));
+            double step = Math.Abs(actual);
+            _plus[k, 0] = (value - f0) / actual;
+            rows = k + 1;
+            double noise = noiseUlps * probe.Epsilon * fMax;
+            for (int j = 1; j <= k; j++)
+            {
+                _plus[k, j] = Extrapolate(_plus, k, j, OneSidedFactor[j]);
+                best.Offer(_plus[k, j], Table(_plus, k, j), OneSidedAmplification[j] * 2 * noise / step, step);
+            }
+            if (rows >= GradientCheckDefaults.MinRows && Math.Abs(_plus[k, k] - _plus[k - 1, k - 1]) >= GradientCheckDefaults.DivergenceFactor * best.Error) break;
+            if (rows >= 2 * GradientCheckDefaults.MaxRows) break;
+        }
+        if (rows < 2) return NonFinite(h, evaluations);
+        return new DerivativeEstimate { Value = best.Value, ErrorEstimate = best.Error, RoundingError = best.Rounding, Step = best.Step, Evaluations = evaluations, Side = side };
+    }
+
+    private static DerivativeEstimate NonFinite(double step, int evaluations) => new()
+    {
+        Value = double.NaN, ErrorEstimate = double.PositiveInfinity, Step = step, Evaluations = evaluations,
+    };
+
+    private static double Extrapolate(double[,] table, int k, int j, double factor) =>
+        (table[k, j - 1] * factor - table[k - 1, j - 1]) / (factor - 1);
+
+    private static double[] Factors(int power)
+    {
+        var factors = new double[Capacity];
+        for (int j = 1; j < Capacity; j++) factors[j] = Math.Pow(Shrink, power * j);
+        return factors;
+    }
+
+    /// <summary>
+    /// Noise of column j relative to row 0's noise at the same step: each column combines the current row
+    /// (noise a/h) and the previous one (a/(2h)) with weights fac/(fac−1) and 1/(fac−1).
+    /// </summary>
+    private static double[] Amplifications(double[] factors)
+    {
+        var amplification = new double[Capacity];
+        amplification[0] = 1;
+        for (int j = 1; j < Capacity; j++)
+            amplification[j] = amplification[j - 1] * (factors[j] + 1 / Shrink) / (factors[j] - 1);
+        return amplification;
+    }
+
+    private static double PowerOfTwoAtMost(double value) => Math.Pow(2, Math.Floor(Math.Log2(value)));
+
+    /// <summary>The tableau entry with the smallest error so far; its error is the larger of tableau disagreement and rounding.</summary>
+    private sealed class Best
+    {
+        public double Value = double.NaN;
+        public double Error = double.PositiveInfinity;
+        public double Table = double.PositiveInfinity;
+        public double Rounding;
+        public double Step;
+
+        public void Offer(double value, double table, double rounding, double step)
+        {
+            double error = Math.Max(table, rounding);
+            if (!(error < Error) || !double.IsFinite(value)) return;
+            (Value, Error, Table, Rounding, Step) = (value, error, table, rounding, step);
+        }
+    }
+}

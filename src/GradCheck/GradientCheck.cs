@@ -1,0 +1,34 @@
+using System.Numerics;
+using GradCheck.Internal;
+
+namespace GradCheck;
+
+/// <summary>
+/// Checks a hand-written gradient against finite differences, entry by entry, with a verdict per entry from
+/// an error budget. The point is perturbed in place and is bit-identical afterwards, whatever happens.
+/// </summary>
+/// <example>
+/// <code>
+/// var report = GradientCheck.Run(Loss, Backprop, weights);
+/// report.ThrowIfFailed();   // names the wrong entries, both values, the error and the tolerance
+/// </code>
+/// </example>
+public static class GradientCheck
+{
+    /// <summary>Checks <paramref name="gradient"/> (e.g. your backprop) against finite differences of <paramref name="function"/> at <paramref name="point"/>.</summary>
+    /// <param name="function">The scalar function, e.g. a loss of the parameters. Must be deterministic.</param>
+    /// <param name="gradient">The analytic gradient at a point: one entry per coordinate.</param>
+    /// <param name="point">Where to check. Perturbed in place during the check and restored bit-exactly.</param>
+    /// <param name="options">Null for the recommended defaults.</param>
+    public static GradientReport Run(Func<double[], double> function, Func<double[], double[]> gradient, double[] point, GradientCheckOptions? options = null) =>
+        GradientChecker<double>.Run(function, gradient, point, options, CancellationToken.None);
+
+    /// <inheritdoc cref="Run(Func{double[], double}, Func{double[], double[]}, double[], GradientCheckOptions?)"/>
+    public static GradientReport Run(Func<float[], float> function, Func<float[], float[]> gradient, float[] point, GradientCheckOptions? options = null) =>
+        GradientChecker<float>.Run(function, gradient, point, options, CancellationToken.None);
+
+    /// <summary>The same check for any IEEE floating-point element type, with cancellation.</summary>
+    public static GradientReport Run<T>(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions? options, CancellationToken cancellationToken)
+        where T : IFloatingPointIeee754<T> =>
+        GradientChecker<T>.Run(function, gradient, point, options, cancellationToken);
+}

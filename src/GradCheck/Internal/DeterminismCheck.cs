@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace GradCheck.Internal;
+
+/// <summary>
+/// The seed's dropout warning, enforced: finite differences of a function that returns different values at
+/// the same point measure its noise, so such a function is refused before any entry is checked.
+/// </summary>
+internal static class DeterminismCheck
+{
+    public static void Verify<T>(Func<T[], T> function, T[] point, T[] snapshot, double f0, double tolerance, EvaluationCounter counter)
+        where T : IFloatingPointIeee754<T>
+    {
+        ThrowIfModified(point, snapshot);
+        for (int repeat = 1; repeat < GradientCheckDefaults.DeterminismEvaluations; repeat++)
+        {
+            double again;
+            try
+            {
+                again = double.CreateChecked(function(point));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new FunctionEvaluationException($"The function threw {e.GetType().Name} when evaluated again at the unperturbed point: {e.Message}", e, null);
+            }
+            finally
+            {
+                counter.Count++;
+            }
+            ThrowIfModified(point, snapshot);
+            bool same = tolerance == 0 ? again.Equals(f0) : Math.Abs(again - f0) <= tolerance;
+            if (!same) throw new NonDeterministicFunctionException(Message(f0, again, tolerance));
+        }
+    }
+
+    /// <summary>A function that writes into its input changes the point under the check's feet: refuse it clearly.</summary>
+    private static void ThrowIfModified<T>(T[] point, T[] snapshot) where T : IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < point.Length; i++)
+        {
+            if (point[i].Equals(snapshot[i]) || (T.IsNaN(point[i]) && T.IsNaN(snapshot[i]))) continue;
+            throw new GradientCheckException(string.Create(CultureInfo.InvariantCulture,
+                $"The function modified the point it was given (point[{i}] changed from {snapshot[i]} to {point[i]}). ")
+                + "Finite differences perturb the point in place, so the function must treat it as read-only; copy it inside the function if it needs scratch space.");
+        }
+    }
+
+    internal static string Message(double first, double second, double tolerance) => string.Create(CultureInfo.InvariantCulture,
+        $"The function is not deterministic: two evaluations at the same point gave {first:G17} and {second:G17} (difference {Math.Abs(second - first):G3}, allowed {tolerance:G3}).")
+        + " Gradient checking compares tiny differences of f, "
+        + "so randomness inside f (dropout, random sampling, data shuffling, noise layers) swamps the derivative. "
+        + "Fix it for the check: put the model in evaluation mode (dropout off), or re-seed the random generator inside f "
+        + "so every call draws the same numbers, or use a fixed mini-batch. If f is deterministic up to a known noise "
+        + "(e.g. parallel reductions), set GradientCheckOptions.NondeterminismTolerance to that noise.";
+}

@@ -1,0 +1,56 @@
+using GradCheck.FiniteDifferences;
+
+namespace GradCheck.Internal;
+
+/// <summary>Chooses the estimator for an entry: the adaptive default, or a fixed scheme and step from the options.</summary>
+internal sealed class EntryEstimator
+{
+    private readonly RiddersEstimator _ridders = new();
+    private readonly FiniteDifferenceScheme? _scheme;
+    private readonly double? _step;
+    private readonly double? _initialStep;
+    private readonly double _noiseUlps;
+
+    public EntryEstimator(GradientCheckOptions options)
+    {
+        OptionsValidation.Validate(options);
+        _scheme = options.Scheme;
+        _step = options.Step;
+        _initialStep = options.InitialStep;
+        _noiseUlps = options.FunctionNoiseUlps ?? GradientCheckDefaults.FunctionRoundingUlps;
+    }
+
+    public DerivativeEstimate Estimate(ILineProbe probe) => _scheme is { } scheme
+        ? FixedSchemeEstimator.Estimate(scheme, probe, _step ?? scheme.StandardStep(probe.X, probe.Epsilon), _noiseUlps)
+        : _ridders.Estimate(probe, _initialStep ?? DefaultInitialStep(probe.Epsilon), _noiseUlps);
+
+    private static double DefaultInitialStep(double epsilon) =>
+        epsilon > 1e-10 ? GradientCheckDefaults.InitialStepSinglePrecision : GradientCheckDefaults.InitialStep;
+}
+
+/// <summary>Option values that cannot work are refused before the function is called.</summary>
+internal static class OptionsValidation
+{
+    public static void Validate(GradientCheckOptions options)
+    {
+        Positive(options.Step, nameof(options.Step), "Step is the absolute finite-difference step of a fixed scheme, e.g. 1e-3.");
+        Positive(options.InitialStep, nameof(options.InitialStep), "InitialStep is the first step of the adaptive scheme, e.g. 0.125.");
+        NonNegative(options.ErrorEstimateSafety, nameof(options.ErrorEstimateSafety));
+        NonNegative(options.FunctionNoiseUlps, nameof(options.FunctionNoiseUlps));
+        NonNegative(options.NondeterminismTolerance, nameof(options.NondeterminismTolerance));
+        if (options.Step is not null && options.Scheme is null)
+            throw new ArgumentException("Step applies to a fixed Scheme only; set Scheme (e.g. FiniteDifferenceScheme.Central()) too, or leave Step null for the adaptive default.", nameof(options));
+    }
+
+    private static void Positive(double? value, string name, string hint)
+    {
+        if (value is { } v && (!(v > 0) || !double.IsFinite(v)))
+            throw new ArgumentOutOfRangeException(name, v, $"{name} must be a finite number > 0. {hint}");
+    }
+
+    private static void NonNegative(double? value, string name)
+    {
+        if (value is { } v && (!(v >= 0) || !double.IsFinite(v)))
+            throw new ArgumentOutOfRangeException(name, v, $"{name} must be a finite number ≥ 0.");
+    }
+}

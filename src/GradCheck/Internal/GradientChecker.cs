@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Numerics;
+using GradCheck.FiniteDifferences;
+using GradCheck.Verdicts;
+
+namespace GradCheck.Internal;
+
+/// <summary>The full, per-coordinate check: one finite-difference estimate per entry, each judged by the error budget.</summary>
+internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
+{
+    public static GradientReport Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions? options, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(gradient);
+        ArgumentNullException.ThrowIfNull(point);
+        options ??= GradientCheckOptions.Default;
+        PointValidation.Validate(point);
+        var plan = CheckPlan.Create(options, point.Length);
+        var estimator = new EntryEstimator(options);
+        Func<int, string> name = options.EntryName ?? (i => $"x[{i}]");
+
+        var snapshot = (T[])point.Clone();
+        var counter = new EvaluationCounter();
+        var warnings = new List<string>();
+        try
+        {
+            double f0 = EvaluateAtPoint(function, point, counter, "the unperturbed point");
+            if (!double.IsFinite(f0))
+                throw new GradientCheckException(
+                    $"f(point) = {f0}: the function is not finite at the point to check, so it has no derivative there. "
+                    + "Check the inputs (a log or division at 0?) or move the point into the function's domain.");
+            DeterminismCheck.Verify(function, point, snapshot, f0, options.NondeterminismTolerance, counter);
+
+            double[] analytic = EvaluateGradient(gradient, point, snapshot, warnings);
+            if (options.CheckGradientReentrancy) CheckReentrancy(gradient, point, snapshot, analytic, warnings);
+
+            var probe = new CoordinateProbe<T>(function, point, f0, counter, name, cancellation);
+            var budget = new ErrorBudget(options, probe.Epsilon, analytic);
+            var entries = new List<EntryResult>(plan.Indices.Count);
+            foreach (int index in plan.Indices)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                probe.MoveTo(index);
+                var estimate = estimator.Estimate(probe);
+                entries.Add(budget.Judge(index, name(index), analytic[index], estimate));
+                options.Progress?.Report(new CheckProgress(entries.Count, plan.Indices.Count, counter.Count));
+            }
+
+            warnings.AddRange(EntryWarnings.For(entries, point.Length, ZeroFraction(snapshot), f0));
+            return new GradientReport(entries, counter.Count, warnings, point.Length, ElementTypeName(),
+                Describe(options), plan.Seed, f0);
+        }
+        finally
+        {
+            // Every perturbation restores its own entry; this guards against a function that writes into the point.
+            snapshot.CopyTo(point, 0);
+        }
+    }
+
+    internal static string ElementTypeName() =>
+        typeof(T) == typeof(double) ? "double" : typeof(T) == typeof(float) ? "float" : typeof(T).Name;
+
+    internal static string Describe(GradientCheckOptions options)
+    {
+        string scheme = options.Scheme is { } fixedScheme
+            ? string.Create(CultureInfo.InvariantCulture, $"{fixedScheme.Name} differences, step {(options.Step is { } s ? s.ToString("G3", CultureInfo.InvariantCulture) : "ε^(1/(p+1))·max(|x|,1)")}")
+            : "adaptive central differences with Richardson extrapolation";
+        string rule = options.Tolerance is { } tolerance ? $"fixed tolerance {tolerance}" : "error-budget tolerance";
+        return $"{scheme}; {rule}";
+    }
+
+    private static double EvaluateAtPoint(Func<T[], T> function, T[] point, EvaluationCounter counter, string where)
+    {
+        try
+        {
+            return double.CreateChecked(function(point));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new FunctionEvaluationException($"The function threw {e.GetType().Name} at {where}: {e.Message}", e, null);
+        }
+        finally
+        {
+            counter.Count++;
+        }
+    }
+
+    private static double[] EvaluateGradient(Func<T[], T[]> gradient, T[] point, T[] snapshot, List<string> warnings)
+    {
+        T[]? result;
+        try
+        {
+            result = gradient(point);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new FunctionEvaluationException($"The gradient threw {e.GetType().Name} at the unperturbed point: {e.Message}", e, null);
+        }
+        if (result is null)
+            throw new ArgumentException("The gradient function returned null; it must return one entry per coordinate of the point.", nameof(gradient));
+        if (result.Length != point.Length)
+            throw new ArgumentException(
+                $"The gradient has {result.Length} entries but the point has {point.Length} coordinates; they must have the same length.",
+                nameof(gradient));
+        if (!BitIdentical(point, snapshot))
+        {
+            snapshot.CopyTo(point, 0);
+            warnings.Add("The gradient function modified the point it was given; the point was restored before checking.");
+        }
+        return result.Select(double.CreateChecked).ToArray();
+    }
+
+    private static void CheckReentrancy(Func<T[], T[]> gradient, T[] point, T[] snapshot, double[] first, List<string> warnings)
+    {
+        T[] again;
+        try
+        {
+            again = gradient(point);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new FunctionEvaluationException($"The gradient threw {e.GetType().Name} when called a second time at the same point: {e.Message}", e, null);
+        }
+        snapshot.CopyTo(point, 0);
+        if (again is null || again.Length != first.Length) return;
+        int differing = 0, worst = -1;
+        double worstDifference = 0;
+        for (int i = 0; i < first.Length; i++)
+        {
+            double value = double.CreateChecked(again[i]);
+            if (value.Equals(first[i])) continue;
+            differing++;
+            double difference = Math.Abs(value - first[i]);
+            if (worst < 0 || difference > worstDifference) (worst, worstDifference) = (i, difference);
+        }
+        if (differing > 0)
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The gradient is not reentrant: a second call at the same point changed {differing} entries (largest change {worstDifference:G3} at index {worst}).")
+                + " A backward pass that depends on hidden state or randomness cannot be checked reliably; the first result was checked.");
+    }
+
+    private static bool BitIdentical(T[] a, T[] b)
+    {
+        for (int i = 0; i < a.Length; i++)
+            if (!a[i].Equals(b[i]) && !(T.IsNaN(a[i]) && T.IsNaN(b[i]))) return false;
+        return true;
+    }
+
+    private static double ZeroFraction(T[] point) => point.Length == 0 ? 0 : (double)point.Count(T.IsZero) / point.Length;
+}

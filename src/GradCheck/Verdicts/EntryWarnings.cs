@@ -1,0 +1,48 @@
+using System.Globalization;
+using GradCheck.Reporting;
+
+namespace GradCheck.Verdicts;
+
+/// <summary>Warnings derived from the entries: kinks, inconclusive entries, one-sided estimates, a mostly-zero point.</summary>
+internal static class EntryWarnings
+{
+    private const int NamesListed = 5;
+
+    /// <summary>Above this share of exact zeros in the point, wrong gradients can hide behind zero weights.</summary>
+    private const double MostlyZero = 0.5;
+
+    public static IEnumerable<string> For(IReadOnlyList<EntryResult> entries, int dimension, double zeroFraction, double functionValue)
+    {
+        var kinks = entries.Where(e => e.Verdict == EntryVerdict.NonDifferentiable).ToArray();
+        if (kinks.Length > 0)
+            yield return $"{Count(kinks.Length, "entry is", "entries are")} at a kink, where the analytic value is a valid subgradient "
+                         + $"(between the one-sided derivatives): {List(kinks, e => $"{e.Label} ∈ [{Num(Math.Min(e.LeftDerivative!.Value, e.RightDerivative!.Value))}, {Num(Math.Max(e.LeftDerivative!.Value, e.RightDerivative!.Value))}]")}. "
+                         + "A derivative at a kink is a convention; move the point off the kink to check the formula itself.";
+
+        var inconclusive = entries.Where(e => e.IsInconclusive).ToArray();
+        if (inconclusive.Length > 0)
+            yield return $"{Count(inconclusive.Length, "entry", "entries")} could not be resolved: the numeric error is at least as large as the derivative, "
+                         + $"so even a wrong sign would pass: {List(inconclusive, e => e.Label)}. "
+                         + string.Create(CultureInfo.InvariantCulture, $"Typical cause: the function's rounding at |f| = {functionValue:G3} hides derivatives this small. ")
+                         + "Check them with GradientCheck.RunExact (dual numbers), or subtract the constant part of f.";
+
+        var nonFinite = entries.Where(e => e.Verdict == EntryVerdict.NonFinite && double.IsFinite(e.Analytic)).ToArray();
+        if (nonFinite.Length > 0)
+            yield return $"f is not finite next to the point along {List(nonFinite, e => e.Label)}, even at tiny steps: no finite difference could be formed.";
+
+        if (dimension >= 4 && zeroFraction >= MostlyZero)
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{zeroFraction:P0} of the point is exactly zero.")
+                + " A wrong gradient term multiplied by a weight that is still zero is invisible here (the seed's \"let the net run for a while\"): check again at trained or random weights as well.";
+    }
+
+    private static string List(IReadOnlyList<EntryResult> entries, Func<EntryResult, string> describe)
+    {
+        var shown = string.Join(", ", entries.Take(NamesListed).Select(describe));
+        return entries.Count > NamesListed ? $"{shown} and {entries.Count - NamesListed} more" : shown;
+    }
+
+    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+
+    private static string Num(double value) => ReportText.Num(value);
+}

@@ -1,0 +1,79 @@
+using GradCheck.FiniteDifferences;
+
+namespace GradCheck.Verdicts;
+
+/// <summary>
+/// Decides each entry's verdict. An entry is a Mismatch only when |analytic − numeric| exceeds what the
+/// numerics can explain: the numeric estimate's own error (times a safety factor), the rounding of the analytic
+/// value at its magnitude, and the rounding a backward pass accumulates at the scale of the largest gradient
+/// entry. No absolute floor: tiny gradients are judged at their own scale.
+/// </summary>
+internal sealed class ErrorBudget
+{
+    private readonly FixedTolerance? _fixed;
+    private readonly double _safety;
+    private readonly double _epsilon;
+    private readonly double _gradientScale;
+
+    public ErrorBudget(GradientCheckOptions options, double epsilon, IReadOnlyList<double> analytic)
+    {
+        _fixed = options.Tolerance;
+        _safety = options.ErrorEstimateSafety ?? GradientCheckDefaults.ErrorEstimateSafety;
+        _epsilon = epsilon;
+        _gradientScale = analytic.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+    }
+
+    /// <summary>
+    /// The tolerance for an analytic value against a numeric estimate. The safety factor applies to the
+    /// truncation part of the estimate's error, which is a heuristic; the rounding part is already a bound.
+    /// </summary>
+    public double Tolerance(double analytic, double numeric, DerivativeEstimate estimate) => _fixed is { } rule
+        ? rule.For(analytic, numeric)
+        : _safety * Math.Max(estimate.ErrorEstimate - estimate.RoundingError, 0)
+          + GradientCheckDefaults.RoundingSafety * estimate.RoundingError
+          + GradientCheckDefaults.AnalyticRoundingUlps * _epsilon * Math.Max(Math.Abs(analytic), Math.Abs(numeric))
+          + GradientCheckDefaults.GradientScaleRoundingUlps * _epsilon * _gradientScale;
+
+    public EntryResult Judge(int index, string name, double analytic, DerivativeEstimate estimate)
+    {
+        double numeric = estimate.Value;
+        if (!double.IsFinite(analytic) || !estimate.IsFinite)
+            return Result(index, name, analytic, numeric, estimate, double.NaN, EntryVerdict.NonFinite);
+
+        if (estimate is { LeftDerivative: { } left, RightDerivative: { } right })
+        {
+            // A kink: any value between the one-sided derivatives is a valid subgradient.
+            double low = Math.Min(left, right), high = Math.Max(left, right);
+            double closest = Math.Clamp(analytic, low, high);
+            double tolerance = Tolerance(analytic, closest, estimate);
+            var verdict = Math.Abs(analytic - closest) <= tolerance ? EntryVerdict.NonDifferentiable : EntryVerdict.Mismatch;
+            return Result(index, name, analytic, closest, estimate, tolerance, verdict);
+        }
+
+        double tol = Tolerance(analytic, numeric, estimate);
+        return Result(index, name, analytic, numeric, estimate, tol,
+            Math.Abs(analytic - numeric) <= tol ? EntryVerdict.Ok : EntryVerdict.Mismatch);
+    }
+
+    private static EntryResult Result(int index, string name, double analytic, double numeric, DerivativeEstimate estimate, double tolerance, EntryVerdict verdict)
+    {
+        double absolute = Math.Abs(analytic - numeric);
+        double larger = Math.Max(Math.Abs(analytic), Math.Abs(numeric));
+        return new EntryResult
+        {
+            Index = index,
+            Name = name,
+            Analytic = analytic,
+            Numeric = numeric,
+            AbsoluteError = absolute,
+            RelativeError = absolute == 0 ? 0 : absolute / larger,
+            ErrorEstimate = estimate.ErrorEstimate,
+            Tolerance = tolerance,
+            Verdict = verdict,
+            Step = estimate.Step,
+            Evaluations = estimate.Evaluations,
+            LeftDerivative = estimate.LeftDerivative,
+            RightDerivative = estimate.RightDerivative,
+        };
+    }
+}
