@@ -1,5 +1,5 @@
 using GradCheck;
-using GradCheck.Demo;
+using GradCheck.Samples;
 
 // The seed's flow: forward, backprop, compare with finite differences — once with a correct backprop and
 // once with a planted bug (the tanh derivative forgotten for one hidden unit).

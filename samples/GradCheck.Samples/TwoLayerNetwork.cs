@@ -1,4 +1,4 @@
-namespace GradCheck.Demo;
+namespace GradCheck.Samples;
 
 /// <summary>
 /// A small two-layer network, y = W2·tanh(W1·x + b1) + b2, with mean squared error over a fixed batch and a
