@@ -1,0 +1,45 @@
+namespace GradCheck.Benchmarks;
+
+/// <summary>Sizes and switches of one report run. <see cref="Full"/> regenerates the doc; <see cref="Smoke"/> is for the smoke test.</summary>
+public sealed record BenchmarkSettings
+{
+    /// <summary>Random functions in the calibration family (double, float).</summary>
+    public int CalibrationDouble { get; init; } = 20_000;
+
+    public int CalibrationFloat { get; init; } = 5_000;
+
+    /// <summary>Seeds per family in the verdict corpus.</summary>
+    public int CorpusSeeds { get; init; } = 3;
+
+    /// <summary>Run the BenchmarkDotNet overhead benchmarks (minutes); off: the overhead section says so.</summary>
+    public bool RunBenchmarkDotNet { get; init; } = true;
+
+    /// <summary>Run the PyTorch side-by-side script (python3 with torch); off or unavailable: the section says so.</summary>
+    public bool RunPyTorch { get; init; } = true;
+
+    /// <summary>Network sizes for the PyTorch comparison: (inputs, hidden, outputs, batch).</summary>
+    public IReadOnlyList<(int Inputs, int Hidden, int Outputs, int Batch)> Networks { get; init; } =
+        [(8, 16, 4, 32), (32, 64, 10, 64)];
+
+    /// <summary>Repetitions of each whole-run timing (the median is reported).</summary>
+    public int TimingRepetitions { get; init; } = 3;
+
+    /// <summary>Where intermediate files go (network JSON, PyTorch results, BenchmarkDotNet artifacts).</summary>
+    public string ArtifactsDirectory { get; init; } = Path.Combine("artifacts", "benchmarks");
+
+    /// <summary>Repository root (where benchmarks/pytorch lives).</summary>
+    public string RepositoryRoot { get; init; } = ".";
+
+    public static BenchmarkSettings Full { get; } = new();
+
+    public static BenchmarkSettings Smoke { get; } = new()
+    {
+        CalibrationDouble = 200,
+        CalibrationFloat = 100,
+        CorpusSeeds = 1,
+        RunBenchmarkDotNet = false,
+        RunPyTorch = false,
+        Networks = [(3, 4, 2, 5)],
+        TimingRepetitions = 1,
+    };
+}

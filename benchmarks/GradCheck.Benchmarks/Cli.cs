@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace GradCheck.Benchmarks;
+
+public static class Cli
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "all")
+        {
+            Console.WriteLine("Usage: GradCheck.Benchmarks all [--out FILE] [--root DIR] [--quick] [--no-bdn] [--no-torch]");
+            Console.WriteLine("  all         run every section and write the Markdown report (default FILE: docs/benchmarks.md under --root)");
+            Console.WriteLine("  --quick     tiny sizes, no BenchmarkDotNet, no PyTorch (seconds; what the smoke test runs)");
+            Console.WriteLine("  --no-bdn    skip the BenchmarkDotNet overhead benchmarks");
+            Console.WriteLine("  --no-torch  skip the PyTorch comparison");
+            return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+        }
+        string root = Value(args, "--root") ?? FindRepositoryRoot();
+        string output = Value(args, "--out") ?? Path.Combine(root, "docs", "benchmarks.md");
+        var settings = args.Contains("--quick") ? BenchmarkSettings.Smoke : BenchmarkSettings.Full;
+        settings = settings with
+        {
+            RepositoryRoot = root,
+            ArtifactsDirectory = Path.Combine(root, "artifacts", "benchmarks"),
+            RunBenchmarkDotNet = settings.RunBenchmarkDotNet && !args.Contains("--no-bdn"),
+            RunPyTorch = settings.RunPyTorch && !args.Contains("--no-torch"),
+        };
+        var clock = Stopwatch.StartNew();
+        string markdown = ReportGenerator.Generate(settings, Console.Out);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        File.WriteAllText(output, markdown);
+        Console.WriteLine($"Wrote {output} in {clock.Elapsed.TotalSeconds:F0} s.");
+        return 0;
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    /// <summary>The directory holding GradCheck.slnx, searched upwards from the current directory.</summary>
+    public static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GradCheck.slnx"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
