@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using GradCheck.Benchmarks.Accuracy;
+using GradCheck.Benchmarks.Cost;
+using GradCheck.Benchmarks.Torch;
 using GradCheck.Benchmarks.Verdicts;
 
 namespace GradCheck.Benchmarks;
@@ -21,6 +23,12 @@ public static class ReportGenerator
 
         var verdicts = Timed(log, "verdict corpus", () => VerdictSection.Measure(settings));
         text.Append(VerdictSection.Render(verdicts));
+
+        text.Append(EvaluationCostSection.Render(Timed(log, "evaluation counts", () => EvaluationCostSection.Measure(calibration))));
+        text.Append(OverheadSection.Render(Timed(log, "overhead", () => OverheadSection.Measure(settings, log))));
+        text.Append(EvaluationCostSection.RenderPlaceholders());
+
+        text.Append(TorchSection.Render(Timed(log, "PyTorch comparison", () => TorchSection.Measure(settings, log))));
         return text.ToString();
     }
 

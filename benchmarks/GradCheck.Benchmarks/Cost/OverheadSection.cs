@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using GradCheck.Benchmarks.Report;
+using Perfolizer.Horology;
+
+namespace GradCheck.Benchmarks.Cost;
+
+/// <summary>Section 3b: the checker's time per evaluation against the bare loop's, at the same number of evaluations.</summary>
+public static class OverheadSection
+{
+    /// <summary>Median time of one whole check, per method and work size.</summary>
+    public sealed record Result(string Source, IReadOnlyDictionary<(int Work, string Method), double> MedianNanoseconds, IReadOnlyList<int> Works);
+
+    public static Result Measure(BenchmarkSettings settings, TextWriter log) => settings.RunBenchmarkDotNet
+        ? WithBenchmarkDotNet(settings, log)
+        : WithStopwatch([64, 1024], repetitions: 5);
+
+    private static Result WithBenchmarkDotNet(BenchmarkSettings settings, TextWriter log)
+    {
+        var job = Job.ShortRun
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithWarmupCount(2)
+            .WithIterationCount(5)
+            .WithIterationTime(TimeInterval.FromMilliseconds(200));
+        var config = ManualConfig.CreateEmpty()
+            .AddJob(job)
+            .AddLogger(ConsoleLogger.Default)
+            .AddColumnProvider(DefaultColumnProviders.Instance)
+            .WithArtifactsPath(Path.Combine(settings.ArtifactsDirectory, "BenchmarkDotNet"))
+            .WithOptions(ConfigOptions.DisableLogFile);
+        var summary = BenchmarkRunner.Run<OverheadBenchmarks>(config);
+        var medians = new Dictionary<(int, string), double>();
+        foreach (var report in summary.Reports)
+        {
+            if (report.ResultStatistics is null) continue;
+            int work = (int)report.BenchmarkCase.Parameters["Work"];
+            medians[(work, report.BenchmarkCase.Descriptor.WorkloadMethod.Name)] = report.ResultStatistics.Median;
+        }
+        return new Result("BenchmarkDotNet (in-process, 2 warm-ups, 5 iterations of ~200 ms, median)", medians, medians.Keys.Select(k => k.Item1).Distinct().Order().ToArray());
+    }
+
+    /// <summary>A crude stand-in for the smoke test: interleaved repetitions, median, no BenchmarkDotNet.</summary>
+    private static Result WithStopwatch(int[] works, int repetitions)
+    {
+        var medians = new Dictionary<(int, string), double>();
+        foreach (int work in works)
+        {
+            var b = new OverheadBenchmarks { Work = work };
+            b.Setup();
+            var methods = new (string Name, Action Run)[]
+            {
+                (nameof(OverheadBenchmarks.BareCentral), () => b.BareCentral()),
+                (nameof(OverheadBenchmarks.GradCheckCentral), () => b.GradCheckCentral()),
+                (nameof(OverheadBenchmarks.BareAdaptiveEvaluations), () => b.BareAdaptiveEvaluations()),
+                (nameof(OverheadBenchmarks.GradCheckAdaptive), () => b.GradCheckAdaptive()),
+            };
+            var samples = methods.ToDictionary(m => m.Name, _ => new List<double>());
+            for (int r = 0; r < repetitions; r++)
+                foreach (var (name, run) in methods)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    run();
+                    samples[name].Add(Stopwatch.GetElapsedTime(start).TotalNanoseconds);
+                }
+            foreach (var (name, list) in samples) medians[(work, name)] = list.Order().ElementAt(list.Count / 2);
+        }
+        return new Result($"Stopwatch ({repetitions} interleaved repetitions, median; BenchmarkDotNet skipped)", medians, works);
+    }
+
+    public static string Render(Result result)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("### 3b. Overhead of the checker per function evaluation");
+        text.AppendLine();
+        text.AppendLine($"f(x) = Σⱼ sin(cⱼ·x[j mod {OverheadBenchmarks.Dimension}]) with `Work` terms (its gradient costs the same), n = {OverheadBenchmarks.Dimension}. The baseline is a bare");
+        text.AppendLine("hand-written loop like the seed's `_numerical_grad` that makes **the same calls** as the check it is compared with: f at the");
+        text.AppendLine("point twice and the gradient twice (GradCheck's determinism and reentrancy checks), then the same number of central");
+        text.AppendLine("differences per coordinate, then relative errors. Left: GradCheck with the seed's scheme (`Scheme = Central()`, `Step = 1e-3`)");
+        text.AppendLine("against one difference per coordinate; right: GradCheck's adaptive default against as many plain differences as the");
+        text.AppendLine($"adaptive check evaluates. Measured with {result.Source}. Target: ratio ≤ 1.1×.");
+        text.AppendLine();
+        var table = new MarkdownTable("Work (terms)", "f per evaluation", "bare, central", "GradCheck, central", "ratio", "bare, adaptive's evals", "GradCheck, adaptive", "ratio", "adaptive evals");
+        foreach (int work in result.Works)
+        {
+            var function = new TunableFunction(OverheadBenchmarks.Dimension, work);
+            int centralCalls = 2 + 2 * OverheadBenchmarks.Dimension + 2;
+            int adaptiveEvaluations = 2 * OverheadBenchmarks.AdaptiveDifferences(function).Sum();
+            double Get(string method) => result.MedianNanoseconds.TryGetValue((work, method), out double v) ? v : double.NaN;
+            double bareCentral = Get(nameof(OverheadBenchmarks.BareCentral)), checkCentral = Get(nameof(OverheadBenchmarks.GradCheckCentral));
+            double bareAdaptive = Get(nameof(OverheadBenchmarks.BareAdaptiveEvaluations)), checkAdaptive = Get(nameof(OverheadBenchmarks.GradCheckAdaptive));
+            table.Add(Fmt.Int(work), Fmt.Micro(bareCentral / centralCalls), Fmt.Micro(bareCentral), Fmt.Micro(checkCentral), Fmt.Ratio(checkCentral / bareCentral),
+                Fmt.Micro(bareAdaptive), Fmt.Micro(checkAdaptive), Fmt.Ratio(checkAdaptive / bareAdaptive), $"{adaptiveEvaluations} + 2 f, 2 ∇f");
+        }
+        text.Append(table);
+        text.AppendLine();
+        return text.ToString();
+    }
+}
