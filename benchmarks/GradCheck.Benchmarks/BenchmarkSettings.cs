@@ -19,7 +19,7 @@ public sealed record BenchmarkSettings
 
     /// <summary>Network sizes for the PyTorch comparison: (inputs, hidden, outputs, batch).</summary>
     public IReadOnlyList<(int Inputs, int Hidden, int Outputs, int Batch)> Networks { get; init; } =
-        [(8, 16, 4, 32), (32, 64, 10, 64)];
+        [(8, 16, 4, 32), (16, 32, 8, 32)];
 
     /// <summary>Repetitions of each whole-run timing (the median is reported).</summary>
     public int TimingRepetitions { get; init; } = 3;

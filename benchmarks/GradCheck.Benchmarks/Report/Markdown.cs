@@ -50,7 +50,9 @@ public static class Fmt
     public static string Percent(int count, int total) =>
         total == 0 ? "–" : (100.0 * count / total).ToString("0.#", Invariant) + " %";
 
-    public static string Ratio(double value) => double.IsFinite(value) ? value.ToString("0.00", Invariant) + "×" : "–";
+    public static string Ratio(double value) => !double.IsFinite(value) ? "–"
+        : value >= 0.1 || value == 0 ? value.ToString("0.00", Invariant) + "×"
+        : value.ToString("G2", Invariant) + "×";
 
     public static string Int(long value) => value.ToString(Invariant);
 

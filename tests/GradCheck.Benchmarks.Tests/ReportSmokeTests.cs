@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using GradCheck.Benchmarks;
+using GradCheck.Benchmarks.Torch;
+
+namespace GradCheck.Benchmarks.Tests;
+
+/// <summary>
+/// The benchmarks still build and the report generator runs end to end on tiny sizes (no BenchmarkDotNet, no Python):
+/// seconds, not minutes. Asserts structure and that the tables hold numbers, never timings.
+/// </summary>
+public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeReport>
+{
+    private string Markdown => report.Markdown;
+
+    private string Artifacts => report.Artifacts;
+
+    [Fact]
+    public void Report_has_every_section_and_the_placeholders()
+    {
+        foreach (var heading in new[]
+                 {
+                     "# GradCheck benchmarks", "### 1a. Error of each scheme", "### 1b. Calibration", "## 2. Verdict quality",
+                     "### 3a. Function evaluations per coordinate", "### 3b. Overhead of the checker", "### 3c. Fast mode", "### 3d. Parallel speedup",
+                     "## 4. Side by side with PyTorch",
+                 })
+            Assert.Contains(heading, Markdown);
+        Assert.Contains("Placeholder (issue 3)", Markdown);
+        Assert.Contains("Placeholder (issue 8)", Markdown);
+        Assert.Contains("./benchmarks/run.sh", Markdown);
+    }
+
+    [Fact]
+    public void Accuracy_table_has_a_numeric_error_for_every_scheme_on_smooth_functions()
+    {
+        var row = Row("| smooth | exp(x) | double |");
+        Assert.Equal(12, row.Length);
+        foreach (var cell in row[3..]) Assert.Matches(Number, cell);
+        Assert.True(double.Parse(row[9], System.Globalization.CultureInfo.InvariantCulture) < 1e-10, "adaptive error on exp(x)");
+    }
+
+    [Fact]
+    public void Verdict_table_counts_cases_for_all_three_rules()
+    {
+        foreach (var rule in new[] { "GradCheck defaults", "seed: h=1e-3", "PyTorch: h=1e-6" })
+        {
+            var row = Row($"| **{rule}");
+            Assert.Matches(@"^\d+ / [1-9]\d*$", row[2]);   // false alarms / correct cases
+            Assert.Matches(@"^\d+ / [1-9]\d*$", row[3]);   // misses / buggy cases
+            Assert.Matches(@"^\d+$", row[6]);              // evaluations
+        }
+    }
+
+    [Fact]
+    public void Calibration_cost_overhead_and_network_tables_hold_numbers()
+    {
+        Assert.Matches(@"^\d+(\.\d+)? %$", Row("| **all, double** |")[2]);
+        Assert.Equal("2.0", Row("| central |")[1]);
+        Assert.Matches(Number, Row("| adaptive: ML losses |")[1]);
+        Assert.Matches(@"^\d+(\.\d+)?×$", Row("| 64 |")[4]);
+        Assert.Matches(@"^\d+$", Row("| 3-4-2, batch 5, 26 parameters | GradCheck (C#, plain arrays) | adaptive default |")[4]);
+    }
+
+    [Fact]
+    public void Network_export_round_trips_as_json_with_the_parameters_in_order()
+    {
+        var network = new NetworkData(3, 4, 2, 5, seed: 1);
+        string path = Path.Combine(Artifacts, "net.json");
+        network.Export(path);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        var w1 = doc.RootElement.GetProperty("W1");
+        Assert.Equal(4, w1.GetArrayLength());
+        Assert.Equal(network.Parameters[0], w1[0][0].GetDouble());
+        Assert.Equal(network.Parameters[^1], doc.RootElement.GetProperty("b2")[1].GetDouble());
+        Assert.True(GradientCheck.Run(network.Loss, network.Gradient, network.Parameters).Passed);
+    }
+
+    private const string Number = @"^(-?\d+(\.\d+)?(e[+-]\d+)?|0|NaN)( µs| ms| s)?$";
+
+    private string[] Row(string start)
+    {
+        var line = Markdown.Split('\n').FirstOrDefault(l => l.StartsWith(start, StringComparison.Ordinal));
+        Assert.True(line is not null, $"no row starting with {start}");
+        return Regex.Split(line!.Trim().Trim('|'), @"(?<!\\)\|").Select(c => c.Trim()).ToArray();
+    }
+}
+
+/// <summary>The smoke-size report, generated once for all tests of the class.</summary>
+public sealed class SmokeReport : IDisposable
+{
+    public string Artifacts { get; } = Path.Combine(Path.GetTempPath(), "gradcheck-bench-smoke-" + Guid.NewGuid().ToString("N"));
+
+    public string Markdown { get; }
+
+    public SmokeReport() =>
+        Markdown = ReportGenerator.Generate(BenchmarkSettings.Smoke with { ArtifactsDirectory = Artifacts }, TextWriter.Null);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Artifacts)) Directory.Delete(Artifacts, recursive: true);
+    }
+}
