@@ -30,10 +30,14 @@ public sealed record BenchmarkSettings
     /// <summary>Repository root (where benchmarks/pytorch lives).</summary>
     public string RepositoryRoot { get; init; } = ".";
 
+    /// <summary>True for the smoke sizes; the report says so in its header.</summary>
+    public bool IsSmoke { get; init; }
+
     public static BenchmarkSettings Full { get; } = new();
 
     public static BenchmarkSettings Smoke { get; } = new()
     {
+        IsSmoke = true,
         CalibrationDouble = 200,
         CalibrationFloat = 100,
         CorpusSeeds = 1,

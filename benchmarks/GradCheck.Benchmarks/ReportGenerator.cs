@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using GradCheck.Benchmarks.Accuracy;
 using GradCheck.Benchmarks.Cost;
+using GradCheck.Benchmarks.Report;
 using GradCheck.Benchmarks.Torch;
 using GradCheck.Benchmarks.Verdicts;
 
@@ -12,23 +13,56 @@ public static class ReportGenerator
 {
     public static string Generate(BenchmarkSettings settings, TextWriter log)
     {
+        string accuracy = Timed(log, "accuracy table", AccuracySection.Render);
+        var calibration = Timed(log, "calibration", () => CalibrationSection.Measure(settings));
+        var verdicts = Timed(log, "verdict corpus", () => VerdictSection.Measure(settings));
+        var evaluations = Timed(log, "evaluation counts", () => EvaluationCostSection.Measure(calibration));
+        var overhead = Timed(log, "overhead", () => OverheadSection.Measure(settings, log));
+        var torch = Timed(log, "PyTorch comparison", () => TorchSection.Measure(settings, log));
+
         var text = new StringBuilder();
         text.Append(Header.Render(settings));
-
+        text.Append(Summary(calibration, verdicts, overhead, torch));
         text.AppendLine("## 1. Accuracy");
         text.AppendLine();
-        text.Append(Timed(log, "accuracy table", AccuracySection.Render));
-        var calibration = Timed(log, "calibration", () => CalibrationSection.Measure(settings));
+        text.Append(accuracy);
         text.Append(CalibrationSection.Render(calibration));
-
-        var verdicts = Timed(log, "verdict corpus", () => VerdictSection.Measure(settings));
         text.Append(VerdictSection.Render(verdicts));
-
-        text.Append(EvaluationCostSection.Render(Timed(log, "evaluation counts", () => EvaluationCostSection.Measure(calibration))));
-        text.Append(OverheadSection.Render(Timed(log, "overhead", () => OverheadSection.Measure(settings, log))));
+        text.Append(EvaluationCostSection.Render(evaluations));
+        text.Append(OverheadSection.Render(overhead));
         text.Append(EvaluationCostSection.RenderPlaceholders());
+        text.Append(TorchSection.Render(torch));
+        return text.ToString();
+    }
 
-        text.Append(TorchSection.Render(Timed(log, "PyTorch comparison", () => TorchSection.Measure(settings, log))));
+    private static string Summary(CalibrationSection.Result calibration, VerdictSection.Result verdicts, OverheadSection.Result overhead, TorchSection.Result torch)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("## Headline numbers");
+        text.AppendLine();
+        foreach (var rule in VerdictSection.Rules)
+            text.AppendLine($"- **{VerdictSection.RuleName(rule)}**: {verdicts.FalseAlarms(rule)} false alarms on {verdicts.CorrectCases()} correct gradients, "
+                + $"{verdicts.Misses(rule)} misses on {verdicts.BuggyCases()} buggy ones (double: {verdicts.FalseAlarms(rule, "double")} / {verdicts.Misses(rule, "double")}; "
+                + $"float: {verdicts.FalseAlarms(rule, "float")} / {verdicts.Misses(rule, "float")}).");
+        text.AppendLine($"- Adaptive error estimates: true error above 10× the estimate in {Fmt.Percent(calibration.Double.AboveTenEstimates, calibration.Double.Count)} of "
+            + $"{calibration.Double.Count} random double functions ({Fmt.Percent(calibration.Float.AboveTenEstimates, calibration.Float.Count)} of {calibration.Float.Count} float); "
+            + $"false alarms on their exact derivatives {Fmt.Percent(calibration.Double.FalseAlarms, calibration.Double.Count)} (float {Fmt.Percent(calibration.Float.FalseAlarms, calibration.Float.Count)}).");
+        var central = overhead.Paired.Where(p => p.Key.Comparison == "central").OrderBy(p => p.Key.Work).ToArray();
+        var adaptive = overhead.Paired.Where(p => p.Key.Comparison == "adaptive").OrderBy(p => p.Key.Work).ToArray();
+        if (central.Length > 0)
+            text.AppendLine($"- Checker overhead per evaluation (paired ratio to a bare loop making the same calls), by function cost from "
+                + $"{overhead.Works.Min()} to {overhead.Works.Max()} terms: seed's scheme {string.Join(", ", central.Select(p => Fmt.Ratio(p.Value.Ratio)))}; "
+                + $"adaptive {string.Join(", ", adaptive.Select(p => Fmt.Ratio(p.Value.Ratio)))} (target ≤ 1.1×).");
+        foreach (var network in torch.Networks)
+        {
+            var slow = network.Runs.FirstOrDefault(r => r.Method.Contains("slow", StringComparison.Ordinal));
+            if (slow is null) continue;
+            var gc = network.Runs[0];
+            var fast = network.Runs.FirstOrDefault(r => r.Method.Contains("fast", StringComparison.Ordinal));
+            text.AppendLine($"- PyTorch, {network.Network}: GradCheck's adaptive check takes {Fmt.Ratio(gc.Seconds / slow.Seconds)} the wall time of gradcheck's slow mode "
+                + $"with {Fmt.Ratio((double)gc.Evaluations / slow.Evaluations)} its evaluations{(fast is null ? "" : $"; fast mode {Fmt.Ratio(fast.Seconds / slow.Seconds)} the time")}.");
+        }
+        text.AppendLine();
         return text.ToString();
     }
 

@@ -30,7 +30,7 @@ public static class CalibrationSection
         public double MedianRatio => Ratios.Count == 0 ? double.NaN : Ratios.Order().ElementAt(Ratios.Count / 2);
     }
 
-    public sealed record Result(Tally Double, Tally Float, IReadOnlyList<Tally> ByPrimitive);
+    public sealed record Result(Tally Double, Tally Float, IReadOnlyList<Tally> ByPrimitive, IReadOnlyList<Tally> FloatByPrimitive);
 
     public static Result Measure(BenchmarkSettings settings)
     {
@@ -44,6 +44,7 @@ public static class CalibrationSection
             tallyDouble.Add(r, f.Derivative);
             byPrimitive[f.Primitive].Add(r, f.Derivative);
         }
+        var floatByPrimitive = RandomFunction.PrimitiveNames.ToDictionary(n => n, n => new Tally(n));
         var tallyFloat = new Tally("float");
         random = new Random(20261128);
         for (int i = 0; i < settings.CalibrationFloat; i++)
@@ -51,8 +52,9 @@ public static class CalibrationSection
             var f = RandomFunction.Create(random, single: true);
             var r = OneDimensional.Estimate(f.FloatF, f.Derivative, (float)f.X, new GradientCheckOptions { CheckGradientReentrancy = false });
             tallyFloat.Add(r, f.Derivative);
+            floatByPrimitive[f.Primitive].Add(r, f.Derivative);
         }
-        return new Result(tallyDouble, tallyFloat, byPrimitive.Values.ToArray());
+        return new Result(tallyDouble, tallyFloat, byPrimitive.Values.ToArray(), floatByPrimitive.Values.ToArray());
     }
 
     public static string Render(Result result)
@@ -69,10 +71,13 @@ public static class CalibrationSection
         text.AppendLine();
         var table = new MarkdownTable("family", "functions", "error > estimate", "error > 10× estimate", "median error/estimate",
             "false alarms", "false kinks", "inconclusive", "evals mean", "evals max");
-        foreach (var t in new[] { result.Double, result.Float }.Concat(result.ByPrimitive))
-            AddRow(table, t, t == result.Double || t == result.Float ? $"**all, {t.Label}**" : $"double: {t.Label}");
+        AddRow(table, result.Double, "**all, double**");
+        AddRow(table, result.Float, "**all, float**");
+        foreach (var t in result.ByPrimitive) AddRow(table, t, $"double: {t.Label}");
+        foreach (var t in result.FloatByPrimitive) AddRow(table, t, $"float: {t.Label}");
         text.Append(table);
         text.AppendLine();
+        text.AppendLine("Rows by primitive are grouped by the first term (the second, if any, is one of the smooth primitives).");
         text.AppendLine("\"inconclusive\": the tolerance is at least the derivative itself (typically a tiny derivative under a huge offset),");
         text.AppendLine("which the report lists in its warnings instead of claiming a pass.");
         text.AppendLine();

@@ -15,13 +15,55 @@ namespace GradCheck.Benchmarks.Cost;
 public static class OverheadSection
 {
     /// <summary>Median time of one whole check, per method and work size.</summary>
-    public sealed record Result(string Source, IReadOnlyDictionary<(int Work, string Method), double> MedianNanoseconds, IReadOnlyList<int> Works);
+    public sealed record Result(string Source, IReadOnlyDictionary<(int Work, string Method), double> MedianNanoseconds, IReadOnlyList<int> Works)
+    {
+        /// <summary>Median of per-pair ratios checker/bare from interleaved runs, per work size and "central"/"adaptive".</summary>
+        public Dictionary<(int Work, string Comparison), (double Ratio, int Pairs)> Paired { get; } = [];
+    }
 
-    public static Result Measure(BenchmarkSettings settings, TextWriter log) => settings.RunBenchmarkDotNet
-        ? WithBenchmarkDotNet(settings, log)
-        : WithStopwatch([64, 1024], repetitions: 5);
+    public static Result Measure(BenchmarkSettings settings, TextWriter log)
+    {
+        var result = settings.RunBenchmarkDotNet ? WithBenchmarkDotNet(settings) : WithStopwatch([64, 1024], repetitions: 5);
+        var budget = settings.RunBenchmarkDotNet ? TimeSpan.FromSeconds(1.5) : TimeSpan.FromMilliseconds(50);
+        foreach (int work in result.Works)
+        {
+            var b = new OverheadBenchmarks { Work = work };
+            b.Setup();
+            result.Paired[(work, "central")] = PairedRatio(() => b.BareCentral(), () => b.GradCheckCentral(), budget);
+            result.Paired[(work, "adaptive")] = PairedRatio(() => b.BareAdaptiveEvaluations(), () => b.GradCheckAdaptive(), budget);
+            log.WriteLine($"[bench] paired overhead, Work {work}: central {result.Paired[(work, "central")]}, adaptive {result.Paired[(work, "adaptive")]}");
+        }
+        return result;
+    }
 
-    private static Result WithBenchmarkDotNet(BenchmarkSettings settings, TextWriter log)
+    /// <summary>
+    /// Runs baseline and candidate back to back (alternating which goes first) until the budget is spent, and returns the
+    /// median of the per-pair time ratios: robust to the slow load changes of a shared machine, which shift whole
+    /// BenchmarkDotNet runs (measured one after the other) against each other.
+    /// </summary>
+    private static (double Ratio, int Pairs) PairedRatio(Action baseline, Action candidate, TimeSpan budget)
+    {
+        baseline();
+        candidate();
+        var ratios = new List<double>();
+        var clock = Stopwatch.StartNew();
+        while (ratios.Count < 5 || (clock.Elapsed < budget && ratios.Count < 2000))
+        {
+            bool baselineFirst = ratios.Count % 2 == 0;
+            double first = Measure(baselineFirst ? baseline : candidate), second = Measure(baselineFirst ? candidate : baseline);
+            ratios.Add(baselineFirst ? second / first : first / second);
+        }
+        return (ratios.Order().ElementAt(ratios.Count / 2), ratios.Count);
+
+        static double Measure(Action action)
+        {
+            long start = Stopwatch.GetTimestamp();
+            action();
+            return Stopwatch.GetElapsedTime(start).TotalNanoseconds;
+        }
+    }
+
+    private static Result WithBenchmarkDotNet(BenchmarkSettings settings)
     {
         var job = Job.ShortRun
             .WithToolchain(InProcessEmitToolchain.Instance)
@@ -83,9 +125,14 @@ public static class OverheadSection
         text.AppendLine("point twice and the gradient twice (GradCheck's determinism and reentrancy checks), then the same number of central");
         text.AppendLine("differences per coordinate, then relative errors. Left: GradCheck with the seed's scheme (`Scheme = Central()`, `Step = 1e-3`)");
         text.AppendLine("against one difference per coordinate; right: GradCheck's adaptive default against as many plain differences as the");
-        text.AppendLine($"adaptive check evaluates. Measured with {result.Source}. Target: ratio ≤ 1.1×.");
+        text.AppendLine($"adaptive check evaluates. Times: {result.Source}. Target: ratio ≤ 1.1×.");
         text.AppendLine();
-        var table = new MarkdownTable("Work (terms)", "f per evaluation", "bare, central", "GradCheck, central", "ratio", "bare, adaptive's evals", "GradCheck, adaptive", "ratio", "adaptive evals");
+        text.AppendLine("Two ratios per comparison: \"BDN\" divides the two BenchmarkDotNet medians, which were measured one after the other, so a");
+        text.AppendLine("change of load on the shared cores between them shows up in the ratio; \"paired\" is the median of per-pair ratios of");
+        text.AppendLine("the two run back to back, alternating order (about 1.5 s of pairs each), which cancels slow load changes. Trust \"paired\".");
+        text.AppendLine();
+        var table = new MarkdownTable("Work (terms)", "f per evaluation", "bare, central", "GradCheck, central", "ratio BDN", "ratio paired",
+            "bare, adaptive's evals", "GradCheck, adaptive", "ratio BDN", "ratio paired", "adaptive evals");
         foreach (int work in result.Works)
         {
             var function = new TunableFunction(OverheadBenchmarks.Dimension, work);
@@ -94,8 +141,9 @@ public static class OverheadSection
             double Get(string method) => result.MedianNanoseconds.TryGetValue((work, method), out double v) ? v : double.NaN;
             double bareCentral = Get(nameof(OverheadBenchmarks.BareCentral)), checkCentral = Get(nameof(OverheadBenchmarks.GradCheckCentral));
             double bareAdaptive = Get(nameof(OverheadBenchmarks.BareAdaptiveEvaluations)), checkAdaptive = Get(nameof(OverheadBenchmarks.GradCheckAdaptive));
-            table.Add(Fmt.Int(work), Fmt.Micro(bareCentral / centralCalls), Fmt.Micro(bareCentral), Fmt.Micro(checkCentral), Fmt.Ratio(checkCentral / bareCentral),
-                Fmt.Micro(bareAdaptive), Fmt.Micro(checkAdaptive), Fmt.Ratio(checkAdaptive / bareAdaptive), $"{adaptiveEvaluations} + 2 f, 2 ∇f");
+            string Paired(string comparison) => result.Paired.TryGetValue((work, comparison), out var p) ? $"{Fmt.Ratio(p.Ratio)} ({p.Pairs} pairs)" : "–";
+            table.Add(Fmt.Int(work), Fmt.Micro(bareCentral / centralCalls), Fmt.Micro(bareCentral), Fmt.Micro(checkCentral), Fmt.Ratio(checkCentral / bareCentral), Paired("central"),
+                Fmt.Micro(bareAdaptive), Fmt.Micro(checkAdaptive), Fmt.Ratio(checkAdaptive / bareAdaptive), Paired("adaptive"), $"{adaptiveEvaluations} + 2 f, 2 ∇f");
         }
         text.Append(table);
         text.AppendLine();

@@ -21,7 +21,7 @@ public static class Header
         text.AppendLine();
         text.AppendLine("(= `dotnet run -c Release --project benchmarks/GradCheck.Benchmarks -- all`, which writes this file; about 5 minutes).");
         text.AppendLine();
-        text.AppendLine($"- Generated: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(settings == BenchmarkSettings.Smoke ? " (smoke sizes)" : "")}");
+        text.AppendLine($"- Generated: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(settings.IsSmoke ? " (smoke sizes: `--quick`, not representative)" : "")}");
         text.AppendLine($"- Machine: {CpuName()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
         text.AppendLine("- **The 2 cores are shared with other engineers' concurrent builds, so timings are noisy.** Only ratios measured");
         text.AppendLine("  within one run are reported, and evaluation counts (which are exact) are given next to every timing.");
