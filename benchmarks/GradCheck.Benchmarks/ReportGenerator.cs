@@ -41,9 +41,9 @@ public static class ReportGenerator
         text.AppendLine("## Headline numbers");
         text.AppendLine();
         foreach (var rule in VerdictSection.Rules)
-            text.AppendLine($"- **{VerdictSection.RuleName(rule)}**: {verdicts.FalseAlarms(rule)} false alarms on {verdicts.CorrectCases()} correct gradients, "
-                + $"{verdicts.Misses(rule)} misses on {verdicts.BuggyCases()} buggy ones (double: {verdicts.FalseAlarms(rule, "double")} / {verdicts.Misses(rule, "double")}; "
-                + $"float: {verdicts.FalseAlarms(rule, "float")} / {verdicts.Misses(rule, "float")}).");
+            text.AppendLine($"- **{VerdictSection.RuleName(rule)}**: false alarms on {verdicts.FalseAlarms(rule)} of {verdicts.CorrectCases()} correct gradients, "
+                + $"misses {verdicts.Misses(rule)} of {verdicts.BuggyCases()} buggy ones (double: {verdicts.FalseAlarms(rule, "double")} and {verdicts.Misses(rule, "double")}; "
+                + $"float: {verdicts.FalseAlarms(rule, "float")} and {verdicts.Misses(rule, "float")}).");
         text.AppendLine($"- Adaptive error estimates: true error above 10× the estimate in {Fmt.Percent(calibration.Double.AboveTenEstimates, calibration.Double.Count)} of "
             + $"{calibration.Double.Count} random double functions ({Fmt.Percent(calibration.Float.AboveTenEstimates, calibration.Float.Count)} of {calibration.Float.Count} float); "
             + $"false alarms on their exact derivatives {Fmt.Percent(calibration.Double.FalseAlarms, calibration.Double.Count)} (float {Fmt.Percent(calibration.Float.FalseAlarms, calibration.Float.Count)}).");

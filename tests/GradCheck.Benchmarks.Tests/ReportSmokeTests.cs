@@ -56,7 +56,7 @@ public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeRe
         Assert.Matches(@"^\d+(\.\d+)? %$", Row("| **all, double** |")[2]);
         Assert.Equal("2.0", Row("| central |")[1]);
         Assert.Matches(Number, Row("| adaptive: ML losses |")[1]);
-        Assert.Matches(@"^\d+(\.\d+)?×$", Row("| 64 |")[4]);
+        Assert.Matches(@"^\d+(\.\d+)?×$", Row("| 128 |")[4]);
         Assert.Matches(@"^\d+$", Row("| 3-4-2, batch 5, 26 parameters | GradCheck (C#, plain arrays) | adaptive default |")[4]);
     }
 

@@ -26,7 +26,7 @@ public static class OverheadSection
 
     public static Result Measure(BenchmarkSettings settings, TextWriter log)
     {
-        var result = settings.RunBenchmarkDotNet ? WithBenchmarkDotNet(settings) : WithStopwatch([64, 1024], repetitions: 5);
+        var result = settings.RunBenchmarkDotNet ? WithBenchmarkDotNet(settings) : WithStopwatch([128, 1024], repetitions: 5);
         var budget = settings.RunBenchmarkDotNet ? TimeSpan.FromSeconds(1.5) : TimeSpan.FromMilliseconds(50);
         foreach (int work in result.Works)
         {

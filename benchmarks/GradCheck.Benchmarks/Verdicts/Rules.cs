@@ -11,7 +11,10 @@ public enum Rule
 }
 
 /// <summary>Entry flags of one rule on one case, and the evaluations it spent.</summary>
-public sealed record RuleOutcome(bool[] Flagged, int Evaluations);
+/// <param name="Flagged">Per entry: the rule calls it wrong.</param>
+/// <param name="Evaluations">Calls of f the rule made.</param>
+/// <param name="Inconclusive">GradCheck only: entries the report warned it could not resolve (tolerance ≥ the values).</param>
+public sealed record RuleOutcome(bool[] Flagged, int Evaluations, bool[]? Inconclusive = null);
 
 /// <summary>
 /// The fixed rules, written out as bare loops like the seed's <c>_numerical_grad</c>: central differences

@@ -38,11 +38,13 @@ public sealed class VerdictCase<T>(string name, string group, Func<T[], T> f, Fu
         var x = (T[])point.Clone();
         var report = GradientCheck.Run(f, claimed, x, null, CancellationToken.None);
         var flags = new bool[x.Length];
+        var inconclusive = new bool[x.Length];
         foreach (var e in report.Failures) flags[e.Index] = true;
+        foreach (var e in report.Entries.Where(e => e.IsInconclusive)) inconclusive[e.Index] = true;
         var analytic = claimed((T[])point.Clone()).Select(double.CreateChecked).ToArray();
         return new Dictionary<Rule, RuleOutcome>
         {
-            [Rule.GradCheck] = new(flags, report.FunctionEvaluations),
+            [Rule.GradCheck] = new(flags, report.FunctionEvaluations, inconclusive),
             [Rule.Seed] = FixedRules.Seed(f, x, analytic),
             [Rule.PyTorch] = FixedRules.PyTorch(f, x, analytic),
         };

@@ -52,7 +52,8 @@ public static class VerdictSection
         text.AppendLine("|a−n| > 1e-5 + 1e-3·|n|). The two fixed rules are bare loops like the seed's `_numerical_grad`, in the element type; a");
         text.AppendLine("NaN difference counts as flagged. A *case* is a false alarm when a correct gradient gets any entry flagged, and a miss");
         text.AppendLine("when a buggy gradient gets none. Per *entry*: false alarms are flagged entries that are right (in any case), misses");
-        text.AppendLine("are wrong entries (claimed ≠ exact by more than 1e-9 relative; float 1e-5) that are not flagged.");
+        text.AppendLine("are wrong entries (claimed ≠ exact by more than 1e-9 relative; float 1e-5) that are not flagged. PyTorch documents");
+        text.AppendLine("gradcheck for float64 only; its float rows show what its rule does if run on float32 anyway.");
         text.AppendLine();
 
         var summary = new MarkdownTable("rule", "precision", "false alarms (cases)", "misses (cases)", "false-alarm entries", "missed entries", "evaluations");
@@ -89,10 +90,16 @@ public static class VerdictSection
         {
             var wrong = result.Cases.Where(c => c.IsWrong(rule)).ToArray();
             text.AppendLine($"- **{RuleName(rule)}** ({wrong.Length}):{(wrong.Length == 0 ? " none" : "")}");
-            foreach (var c in wrong.GroupBy(c => (c.Case.IsCorrect ? "FA" : "miss") + " " + c.Case.Precision + ": " + c.Case.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var c in wrong.GroupBy(c => (c.Case.IsCorrect ? "FA" : "miss") + " " + c.Case.Precision + ": " + c.Case.Name + WarnedInconclusive(c, rule)).OrderBy(g => g.Key, StringComparer.Ordinal))
                 text.AppendLine($"  - {c.Key}{(c.Count() > 1 ? $" (×{c.Count()} seeds)" : "")}");
         }
         text.AppendLine();
         return text.ToString();
     }
+
+    /// <summary>" (warned: inconclusive)" when GradCheck missed a bug in an entry its report listed as unresolvable.</summary>
+    private static string WarnedInconclusive(CaseResult c, Rule rule) =>
+        !c.Case.IsCorrect && c.Outcomes[rule].Inconclusive is { } inconclusive && c.Case.Wrong.Where((w, i) => w && inconclusive[i]).Any()
+            ? " (the report warned: entry inconclusive)"
+            : "";
 }
