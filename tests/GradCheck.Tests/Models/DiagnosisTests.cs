@@ -50,6 +50,22 @@ public class DiagnosisTests
     }
 
     [Fact]
+    public void Forgotten_batch_mean_next_to_a_correct_weight_decay_term_is_still_reported_as_the_factor()
+    {
+        const double decay = 0.02;
+        var model = new LinearTestModel<double>(3, 4, batch: 6, weightDecay: decay)
+        {
+            // The data term is 6 times too large, the decay term λ·w is right: a = 6·n − 5·λ·w.
+            Bug = m => { for (int i = 0; i < m.WeightGradient.Length; i++) m.WeightGradient[i] = 6 * (m.WeightGradient[i] - decay * m.Weight[i]) + decay * m.Weight[i]; },
+        };
+        var tensor = Check(model, "fc.weight");
+        Assert.Equal(FailurePattern.ConstantFactor, tensor.Pattern);
+        Assert.Equal(6, tensor.Coefficient!.Value, 1e-8);
+        Assert.Contains("-0.1 × weight", tensor.Diagnosis);
+        Assert.Contains("missing division by 6", tensor.Diagnosis);
+    }
+
+    [Fact]
     public void A_factor_below_one_is_reported_as_a_fraction()
     {
         var model = new LinearTestModel<double>(3, 4, batch: 5) { Bug = m => { for (int i = 0; i < m.BiasGradient.Length; i++) m.BiasGradient[i] /= 5; } };

@@ -36,6 +36,9 @@ internal static class FailureDiagnosis
                 $"transposed: analytic ≈ numericᵀ (the gradient of each {shape[^2]}×{shape[^1]} block is written in the transposed layout; check the loop order or an outer product's argument order)");
         if (LinearFit.WeightTerm(points) is { } lambda)
             return new TensorDiagnosis(FailurePattern.ProportionalToWeights, lambda, WeightTermText(lambda));
+        if (LinearFit.FactorAndWeightTerm(points) is var (c, d))
+            return new TensorDiagnosis(FailurePattern.ConstantFactor, c,
+                $"apart from a term {ReportText.Num(d)} × weight (weight decay added separately), {FactorText.Describe(c)}");
         if (failed.Length < points.Length)
             return SomeEntries(points, failed, shape);
         return new TensorDiagnosis(FailurePattern.Unrecognized, null,
