@@ -108,6 +108,24 @@ public class DiagnosisTests
     }
 
     [Fact]
+    public void Transposed_loss_term_next_to_a_weight_decay_term_in_the_right_layout_is_recognized()
+    {
+        const double decay = 0.05;
+        var model = new LinearTestModel<double>(3, 3, weightDecay: decay)
+        {
+            Bug = m =>
+            {
+                var data = m.WeightGradient.Select((g, k) => g - decay * m.Weight[k]).ToArray();
+                for (int o = 0; o < 3; o++)
+                    for (int i = 0; i < 3; i++) m.WeightGradient[i * 3 + o] = data[o * 3 + i] + decay * m.Weight[i * 3 + o];
+            },
+        };
+        var tensor = Check(model, "fc.weight");
+        Assert.Equal(FailurePattern.Transposed, tensor.Pattern);
+        Assert.Contains("0.05 × weight", tensor.Diagnosis);
+    }
+
+    [Fact]
     public void Zero_gradient_where_the_loss_depends_on_the_tensor_is_a_missing_path()
     {
         var model = new LinearTestModel<double>(3, 4) { Bug = m => Array.Clear(m.BiasGradient) };

@@ -31,9 +31,10 @@ internal static class FailureDiagnosis
             return FactorText.IsMinusOne(factor)
                 ? new TensorDiagnosis(FailurePattern.SignFlipped, factor, "sign flipped: analytic ≈ −numeric in every checked entry")
                 : new TensorDiagnosis(FailurePattern.ConstantFactor, factor, FactorText.Describe(factor));
-        if (TransposeMatch.Matches(points, shape) == true)
+        if (TransposeMatch.Match(points, shape) is { } decay)
             return new TensorDiagnosis(FailurePattern.Transposed, null,
-                $"transposed: analytic ≈ numericᵀ (the gradient of each {shape[^2]}×{shape[^1]} block is written in the transposed layout; check the loop order or an outer product's argument order)");
+                $"transposed: analytic ≈ numericᵀ (the gradient of each {shape[^2]}×{shape[^1]} block is written in the transposed layout; check the loop order or an outer product's argument order)"
+                + (decay != 0 ? $"; a term {ReportText.Num(decay)} × weight (weight decay) is in the right layout" : ""));
         if (LinearFit.WeightTerm(points) is { } lambda)
             return new TensorDiagnosis(FailurePattern.ProportionalToWeights, lambda, WeightTermText(lambda));
         if (LinearFit.FactorAndWeightTerm(points) is var (c, d))
