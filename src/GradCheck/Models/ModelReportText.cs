@@ -17,7 +17,8 @@ internal static class ModelReportText
         text.Append(Invariant, $"; {report.EntriesChecked - report.Details.Failures.Count} of {report.EntriesChecked} entries ok");
         if (report.EntriesChecked < report.Dimension) text.Append(Invariant, $" (of {report.Dimension} parameters)");
         text.Append(Invariant, $"; {report.FunctionEvaluations} evaluations");
-        text.Append(Invariant, $"; worst relative error {ReportText.Num(report.WorstRelativeError)}");
+        var worst = report.Details.Entries.Where(e => double.IsFinite(e.RelativeError)).MaxBy(e => e.RelativeError);
+        if (worst is not null) text.Append(Invariant, $"; worst relative error {ReportText.Num(worst.RelativeError)} at {worst.Label}");
         text.Append(Invariant, $" [{report.Details.ElementType}]");
         return text.ToString();
     }
