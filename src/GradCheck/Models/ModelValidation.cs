@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace GradCheck.Models;
 
-/// <summary>Model-level misuse, refused before anything is evaluated.</summary>
+/// <summary>Model-level misuse, refused before anything is evaluated: no, null or duplicate parameters, non-finite values.</summary>
 internal static class ModelValidation
 {
     public static Parameter<T>[] Parameters<T>(IDifferentiableModel<T> model) where T : IFloatingPointIeee754<T>
@@ -18,6 +18,14 @@ internal static class ModelValidation
         if (duplicate is not null)
             throw new InvalidModelException(
                 $"{duplicate.Count()} parameters are named '{duplicate.Key}'; names must be unique so that reports can say which tensor is wrong.");
+        foreach (var parameter in parameters)
+        {
+            var values = parameter.Values.Span;
+            for (int i = 0; i < values.Length; i++)
+                if (!T.IsFinite(values[i]))
+                    throw new InvalidModelException(
+                        $"{parameter.EntryName(i)} is {values[i]}; every parameter must be finite to take finite differences (did training diverge?).");
+        }
         return parameters;
     }
 }

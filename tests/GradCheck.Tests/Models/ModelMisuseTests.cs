@@ -45,6 +45,16 @@ public class ModelMisuseTests
     }
 
     [Fact]
+    public void Non_finite_parameter_is_refused_by_name_without_evaluating_the_loss()
+    {
+        var model = new LinearTestModel<double>(2, 3);
+        model.Weight[4] = double.NaN;
+        var thrown = Assert.Throws<InvalidModelException>(() => ModelCheck.Run(model));
+        Assert.Contains("fc.weight[1,1] is NaN", thrown.Message);
+        Assert.Equal(0, model.LossCalls);
+    }
+
+    [Fact]
     public void Model_without_parameters_is_refused()
     {
         Assert.Throws<InvalidModelException>(() => ModelCheck.Run(new FixedModel()));
