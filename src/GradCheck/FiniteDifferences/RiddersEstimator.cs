@@ -84,7 +84,7 @@ internal sealed class RiddersEstimator
                 fMax = Math.Max(fMax, Math.Max(Math.Abs(fp), Math.Abs(fm)));
             }
 
-            _noise[k] = noiseUlps * epsilon * fMax;
+            _noise[k] = Math.Max(noiseUlps * epsilon * fMax, probe.Noise);
             _step[k] = 0.5 * (hp + hm);
             _central[k, 0] = (fp - fm) / (hp + hm);
             _plus[k, 0] = (fp - f0) / hp;
@@ -185,7 +185,7 @@ internal sealed class RiddersEstimator
             double step = Math.Abs(actual);
             _plus[k, 0] = (value - f0) / actual;
             rows = k + 1;
-            double noise = noiseUlps * probe.Epsilon * fMax;
+            double noise = Math.Max(noiseUlps * probe.Epsilon * fMax, probe.Noise);
             for (int j = 1; j <= k; j++)
             {
                 _plus[k, j] = Extrapolate(_plus, k, j, OneSidedFactor[j]);
