@@ -23,6 +23,9 @@ internal sealed class RiddersEstimator
     /// <summary>Differences below this many rounding units count as converged to the rounding floor.</summary>
     private const double NoiseAllowance = 4.0;
 
+    /// <summary>Scale floor for x = 0, so the search for a finite step ends after a few dozen tries.</summary>
+    private const double MinimumScale = 1e-8;
+
     private static readonly double[] CentralFactor = Factors(2);
     private static readonly double[] OneSidedFactor = Factors(1);
     private static readonly double[] CentralAmplification = Amplifications(CentralFactor);
@@ -37,7 +40,9 @@ internal sealed class RiddersEstimator
     public DerivativeEstimate Estimate(ILineProbe probe, double initialStep, double noiseUlps)
     {
         double x = probe.X, f0 = probe.F0, epsilon = probe.Epsilon;
-        double minStep = 64 * epsilon * Math.Max(Math.Abs(x), 1.0);
+        // Steps below a few dozen ulps of x are mostly rounding of x itself. The floor is relative to |x|, not
+        // max(|x|, 1): a float32 coordinate at 1e-5 next to a log's domain edge needs steps of 1e-6.
+        double minStep = 64 * epsilon * Math.Max(Math.Abs(x), MinimumScale);
         double h = PowerOfTwoAtMost(Math.Max(initialStep, Math.Abs(x) / 512));
         int evaluations = 0;
 

@@ -55,7 +55,8 @@ internal static class NoiseProbe
         for (int i = 0; i < point.Length; i++)
         {
             double x = double.CreateChecked(snapshot[i]);
-            point[i] = T.CreateChecked(x + tau * signs[i] * Math.Max(Math.Abs(x), 1.0));
+            // Relative to |x| (1 at x = 0): stays inside a domain edge as close as the coordinate itself.
+            point[i] = T.CreateChecked(x + tau * signs[i] * (x != 0 ? Math.Abs(x) : 1.0));
         }
         try
         {
