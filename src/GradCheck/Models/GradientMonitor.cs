@@ -13,7 +13,7 @@ namespace GradCheck;
 /// A check calls <see cref="IDifferentiableModel{T}.Loss"/> and <see cref="IDifferentiableModel{T}.Backward"/> at
 /// the current weights, so it overwrites the gradient buffers and the forward caches; the weights themselves are
 /// restored bit-exactly. Cost of one check on a smooth loss, with P tensors and k = SampleSize:
-/// at most 1 + P·(2 + 16·k) loss evaluations; <see cref="EvaluationsPerStep"/> is the amortised cost so far.
+/// at most 1 + P·(10 + 16·k) loss evaluations with the adaptive default (1 + P·(2 + 2·k) with a fixed central scheme); <see cref="EvaluationsPerStep"/> is the amortised cost so far.
 /// </remarks>
 /// <typeparam name="T">The model's element type.</typeparam>
 public sealed class GradientMonitor<T> where T : IFloatingPointIeee754<T>

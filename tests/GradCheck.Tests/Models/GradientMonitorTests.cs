@@ -35,7 +35,7 @@ public class GradientMonitorTests
         {
             Assert.True(r!.Passed);
             Assert.Equal(2 + 2, r.EntriesChecked);                               // 2 entries of each of the 2 tensors
-            Assert.True(r.FunctionEvaluations <= 1 + 2 * (2 + 16 * 2), $"{r.FunctionEvaluations}");
+            Assert.True(r.FunctionEvaluations <= 1 + 2 * (10 + 16 * 2), $"{r.FunctionEvaluations}");
         });
         Assert.Contains("3 checks in 10 steps", monitor.ToString());
     }

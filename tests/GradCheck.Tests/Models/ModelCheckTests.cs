@@ -113,7 +113,8 @@ public class ModelCheckTests
             OnLoss = m =>
             {
                 original ??= (double[])m.Bias.Clone();
-                if (m.Bias[1] != original[1]) throw new InvalidOperationException("boom");
+                // Only the probe of fc.bias[1] alone (the noise measurement moves every entry at once).
+                if (m.Bias[1] != original[1] && m.Bias[0] == original[0]) throw new InvalidOperationException("boom");
             },
         };
         var weight = Bits.Of(model.Weight);

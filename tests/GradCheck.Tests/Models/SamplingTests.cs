@@ -68,8 +68,9 @@ public class SamplingTests
         Assert.True(report.Passed, report.ToString());
         Assert.Equal(1_000_000, report.Dimension);
         Assert.Equal(2 * k, report.EntriesChecked);
-        // The bound the README states: 1 + P·(2 + 16·k) loss evaluations for P tensors on a smooth loss.
-        Assert.True(report.FunctionEvaluations <= 1 + tensors * (2 + 16 * k), $"{report.FunctionEvaluations} evaluations");
+        // The bound the README states: 1 + P·(10 + 16·k) loss evaluations for P tensors on a smooth loss
+        // (1 for the analytic gradient; per tensor 2 determinism and 8 noise evaluations, at most 16 per entry).
+        Assert.True(report.FunctionEvaluations <= 1 + tensors * (10 + 16 * k), $"{report.FunctionEvaluations} evaluations");
         Assert.Equal(model.LossCalls, report.FunctionEvaluations);
     }
 }
