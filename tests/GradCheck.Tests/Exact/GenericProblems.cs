@@ -66,6 +66,19 @@ public sealed class GenericLogistic : GenericProblem
         return g;
     }
 
+    /// <summary>H·v = mean σ(1−σ)·(a·v)·a, by hand.</summary>
+    public double[] HessianVector(double[] w, double[] v)
+    {
+        var hv = new double[w.Length];
+        foreach (var a in _a)
+        {
+            double s = 1 / (1 + Math.Exp(-Dot<double>(w, a)));
+            double c = s * (1 - s) * Dot<double>(v, a) / _a.Length;
+            for (int j = 0; j < w.Length; j++) hv[j] += c * a[j];
+        }
+        return hv;
+    }
+
     private static T Dot<T>(ReadOnlySpan<T> w, double[] a) where T : IFloatingPointIeee754<T>
     {
         T s = T.Zero;
@@ -173,6 +186,19 @@ public sealed class GenericRosenbrock(int n, int seed) : GenericProblem
             g[i + 1] += C<T>(200) * a;
         }
         return g;
+    }
+
+    /// <summary>H·v by hand: ∂²/∂xᵢ² = 1200xᵢ² − 400xᵢ₊₁ + 2, ∂²/∂xᵢ∂xᵢ₊₁ = −400xᵢ, ∂²/∂xᵢ₊₁² += 200 for each term i.</summary>
+    public static double[] HessianVector(double[] x, double[] v)
+    {
+        var hv = new double[x.Length];
+        for (int i = 0; i < x.Length - 1; i++)
+        {
+            double dii = 1200 * x[i] * x[i] - 400 * x[i + 1] + 2, dij = -400 * x[i];
+            hv[i] += dii * v[i] + dij * v[i + 1];
+            hv[i + 1] += dij * v[i] + 200 * v[i + 1];
+        }
+        return hv;
     }
 }
 
