@@ -83,7 +83,9 @@ public sealed class TaylorReport
         var cells = Rows.Select(r => new[]
         {
             ReportText.Num(r.Step), ReportText.Num(r.FirstOrderRemainder), ReportText.Num(r.SecondOrderRemainder),
-            r.Order is { } o ? o.ToString("0.000", CultureInfo.InvariantCulture) : r.Resolved ? "" : "(noise)",
+            r.Order is { } o ? o.ToString("0.000", CultureInfo.InvariantCulture)
+                : r.Resolved ? ""
+                : double.IsFinite(r.SecondOrderRemainder) ? "(noise)" : "(non-finite)",
             ReportText.Num(r.NoiseFloor),
         }).ToList();
         text.Append(TextTable.Render(header, cells));

@@ -132,4 +132,19 @@ public class DescentCheckTests
         Assert.Equal(calls, report.FunctionEvaluations);
         Assert.InRange(calls, 6, 2 + 8 + 48);
     }
+
+    [Fact]
+    public void An_error_orthogonal_to_g_is_invisible_to_the_descent_check_but_not_to_the_Taylor_test()
+    {
+        // f = ½|x|² at x = (1, 0): ∇f = (1, 0). g = (0.5, 0.5) is wrong, but ∇f·g = |g|², so the ratio is exactly 1.
+        static double F(double[] x) => 0.5 * (x[0] * x[0] + x[1] * x[1]);
+        static double[] Wrong(double[] _) => [0.5, 0.5];
+        double[] point = [1, 0];
+
+        var descent = DescentCheck.Run(F, Wrong, point);
+        var taylor = TaylorTest.Run(F, Wrong, point);
+
+        Assert.True(descent.Passed, descent.ToString());
+        Assert.False(taylor.Passed, taylor.ToString());
+    }
 }

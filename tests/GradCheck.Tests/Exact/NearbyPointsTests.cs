@@ -106,4 +106,14 @@ public class NearbyPointsTests
         Assert.InRange(skipped, 1, 11);
         Assert.Equal(3 * (1 + 12 - skipped), report.Entries.Count);
     }
+
+    [Fact]
+    public void Nearby_points_compose_with_the_Taylor_test()
+    {
+        var atPoint = TaylorTest.Run(F, Buggy, Point);
+        var nearby = NearbyPoints.Around(Point, 3).Select(p => TaylorTest.Run(F, Buggy, p)).ToArray();
+
+        Assert.True(atPoint.Passed, atPoint.ToString());
+        Assert.All(nearby, report => Assert.False(report.Passed, report.ToString()));
+    }
 }
