@@ -8,9 +8,6 @@ namespace GradCheck.Hessian;
 /// <summary>The Hessian check's loop: per direction, H·v from the code under test and d/dt ∇f(x + t·v) per component.</summary>
 internal static class HessianChecker
 {
-    /// <summary>A component whose gradient entry is tiny still carries rounding at the scale of the largest entry, up to this ratio.</summary>
-    private const double MaxNoiseAmplification = 1e6;
-
     public static GradientReport Run(Func<double[], double[]> gradient, Func<int> evaluations, string evaluationKind,
         Func<double[], double[], double[]> hessianVectorProduct, double[] point, HessianCheckOptions options)
     {
@@ -41,14 +38,13 @@ internal static class HessianChecker
                 // Scale v by a power of two (exact) so that the first step moves each coordinate by about InitialStep of its magnitude.
                 double reach = Enumerable.Range(0, v.Length).Max(i => Math.Abs(v[i]) / Math.Max(Math.Abs(snapshot[i]), 1));
                 double scale = Math.Pow(2, Math.Ceiling(Math.Log2(reach)));
-                var probe = new GradientLineProbe(gradient, snapshot, v.Select(e => e / scale).ToArray(), g0);
+                // A tiny gradient entry still carries rounding at the scale of the largest one (backprop sums such terms).
+                var probe = new GradientLineProbe(gradient, snapshot, v.Select(e => e / scale).ToArray(), g0, ulps * epsilon * gradientScale);
                 var budget = new ErrorBudget(budgetOptions, epsilon, hv);
                 for (int i = 0; i < v.Length; i++)
                 {
                     probe.Component = i;
-                    double amplification = gradientScale == 0 ? 1
-                        : Math.Min(MaxNoiseAmplification, gradientScale / Math.Max(Math.Abs(g0[i]), gradientScale / MaxNoiseAmplification));
-                    var estimate = ridders.Estimate(probe, initialStep, ulps * Math.Max(1, amplification));
+                    var estimate = ridders.Estimate(probe, initialStep, ulps);
                     entries.Add(budget.Judge(i, string.Create(CultureInfo.InvariantCulture, $"(H·v{j + 1})[{i}]"), hv[i], Scaled(estimate, scale)));
                 }
             }
@@ -121,7 +117,7 @@ internal static class HessianChecker
 /// all components share the same evaluations (the estimator's steps are the same for every component until it stops).
 /// The offset is taken as exact: x + t·w is formed in double, whose rounding (ε·|x|) is far below the steps used.
 /// </summary>
-internal sealed class GradientLineProbe(Func<double[], double[]> gradient, double[] x, double[] w, double[] g0) : ILineProbe
+internal sealed class GradientLineProbe(Func<double[], double[]> gradient, double[] x, double[] w, double[] g0, double noise) : ILineProbe
 {
     private readonly Dictionary<double, double[]> _cache = new();
 
@@ -132,6 +128,8 @@ internal sealed class GradientLineProbe(Func<double[], double[]> gradient, doubl
     public double F0 => g0[Component];
 
     public double Epsilon { get; } = Math.Pow(2, -52);
+
+    public double Noise => noise;
 
     public double Evaluate(double offset, out double actualOffset)
     {
