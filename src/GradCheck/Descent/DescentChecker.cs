@@ -45,6 +45,8 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
             if (!double.IsFinite(f0))
                 throw new GradientCheckException($"f(point) = {f0}: the function is not finite at the point to check. Move the point into the function's domain.");
             DeterminismCheck.Verify(function, point, snapshot, f0, 0, counter);
+            // The measured rounding noise of f (as the core check measures it): long float32 sums are noisier than 8 ulps.
+            double noise = NoiseProbe.Measure(function, point, snapshot, f0, GradientCheckDefaults.Seed, counter);
             double[] g = CheckInputs.Gradient(gradient, point, snapshot);
             double[] x = CheckInputs.ToDouble(snapshot);
             double squaredNorm = g.Sum(v => v * v);
@@ -57,7 +59,7 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
             double scale = Math.Sqrt(PerturbationScale.Scales(x).Sum(s => s * s));
             double eta = options.InitialStepSize ?? InitialMove * scale / Math.Sqrt(squaredNorm);
             var moved = new T[point.Length];
-            DescentRow Row(double step) => Measure(function, g, snapshot, x, f0, step, moved, ulps, epsilon, counter);
+            DescentRow Row(double step) => Measure(function, g, snapshot, x, f0, step, moved, ulps, epsilon, noise, counter);
 
             var rows = new List<DescentRow> { Row(eta) };
             for (int j = 0; j < MaxGrowth && !(rows[0].RatioNoise <= GrowthNoise); j++)
@@ -89,7 +91,7 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
     }
 
     private static DescentRow Measure(Func<T[], T> function, double[] g, T[] snapshot, double[] x, double f0, double eta, T[] moved,
-        double ulps, double epsilon, EvaluationCounter counter)
+        double ulps, double epsilon, double functionNoise, EvaluationCounter counter)
     {
         double predicted = 0, magnitude = 0;
         for (int i = 0; i < moved.Length; i++)
@@ -101,7 +103,7 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
             magnitude += Math.Abs(term);
         }
         double fk = CheckInputs.Value(function, moved, counter, string.Create(CultureInfo.InvariantCulture, $"x − {eta:G3}·g"));
-        double noise = ulps * epsilon * (Math.Abs(f0) + Math.Abs(fk) + magnitude);
+        double noise = Math.Max(ulps * epsilon * (Math.Abs(f0) + Math.Abs(fk)), 2 * functionNoise) + ulps * epsilon * magnitude;
         return new DescentRow { StepSize = eta, LossChange = fk - f0, PredictedChange = predicted, RatioNoise = noise / Math.Abs(predicted) };
     }
 

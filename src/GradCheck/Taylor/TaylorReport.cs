@@ -36,6 +36,13 @@ public sealed class TaylorReport
     /// <summary>The smallest of the last orders before the noise floor: the judged order (NaN when none was measured).</summary>
     public double ConvergenceOrder { get; }
 
+    /// <summary>
+    /// The relative error of g·d that would have gone undetected: about a fifth of the remainder at the smallest
+    /// resolved step over h·|g·d| (NaN when no order was measured or g·d = 0). Near √ε in double; percents for
+    /// noisy float32 losses, where a pass above <see cref="TaylorTestOptions.MaxUndetectableError"/> becomes inconclusive.
+    /// </summary>
+    public double UndetectableError { get; init; } = double.NaN;
+
     /// <summary>The order that passes.</summary>
     public double RequiredOrder { get; }
 
@@ -78,7 +85,7 @@ public sealed class TaylorReport
     {
         var text = new StringBuilder();
         text.AppendLine(Summary);
-        text.AppendLine(CultureInfo.InvariantCulture, $"  g·d = {ReportText.Num(DirectionalDerivative)}, f(x) = {ReportText.Num(FunctionValue)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  g·d = {ReportText.Num(DirectionalDerivative)}, f(x) = {ReportText.Num(FunctionValue)}, relative errors of g·d below {ReportText.Num(UndetectableError)} undetectable");
         string[] header = ["h", "|f(x+hd)−f(x)|", "|f(x+hd)−f(x)−h·g·d|", "order", "noise floor"];
         var cells = Rows.Select(r => new[]
         {

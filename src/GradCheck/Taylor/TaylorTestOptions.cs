@@ -29,6 +29,14 @@ public sealed record TaylorTestOptions
     /// </summary>
     public double? RequiredOrder { get; init; }
 
+    /// <summary>
+    /// The largest relative error of g·d that may go undetected. The orders only drop below 2 when the error's
+    /// h·|δ(g·d)| reaches about a fifth of the remainder at the smallest resolved step; when f's rounding stops the
+    /// steps early (noisy float32 losses, a tiny g·d) that can be a large fraction of g·d, and a pass would claim too
+    /// much: the test is then inconclusive. Null: 0.1.
+    /// </summary>
+    public double? MaxUndetectableError { get; init; }
+
     /// <summary>Rounding noise of one value of f, in epsilons of the element type times |f|. Null: 8.</summary>
     public double? FunctionNoiseUlps { get; init; }
 

@@ -13,9 +13,19 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
     /// <summary>Correct gradients give 2 (rounding near the floor costs a few hundredths), wrong ones 1.</summary>
     public const double DefaultRequiredOrder = 1.8;
 
+    /// <summary>A pass must rule out errors of g·d above 10 %: a larger blind spot is reported as inconclusive.</summary>
+    public const double DefaultMaxUndetectableError = 0.1;
+
     /// <summary>
-    /// A remainder is used only when it is this many times above its rounding bound: the bound assumes 8 ulps per value, so the rounding
-    /// actually present is typically 1–2 % of such a remainder and moves an observed order by a few hundredths.
+    /// An error δ in g·d lowers the order between the last two rows below about 1.8 once h·|δ| is this fraction of
+    /// the remainder: log₂((ρ + 1)/(ρ/2 + 1/4)) = 1.78 at ρ = 0.2.
+    /// </summary>
+    public const double DetectableFraction = 0.2;
+
+    /// <summary>
+    /// A remainder is used only when it is this many times above its rounding bound (8 ulps per value, or the
+    /// measured noise of f if larger), so the rounding actually present is a few percent of such a remainder at
+    /// most and moves an observed order by a few hundredths.
     /// </summary>
     public const double NoiseMargin = 16;
 
@@ -57,18 +67,21 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
             if (!double.IsFinite(f0))
                 throw new GradientCheckException($"f(point) = {f0}: the function is not finite at the point to test. Move the point into the function's domain.");
             DeterminismCheck.Verify(function, point, snapshot, f0, 0, counter);
+            // The measured rounding noise of f (as the core check measures it): long float32 sums are noisier than 8 ulps.
+            double noise = NoiseProbe.Measure(function, point, snapshot, f0, options.EffectiveSeed, counter);
             double[] g = CheckInputs.Gradient(gradient, point, snapshot);
             double[] x = CheckInputs.ToDouble(snapshot);
             int? seed = options.Direction is null ? options.EffectiveSeed : null;
             double[] d = options.Direction?.ToArray() ?? PerturbationScale.Direction(x, new Random(options.EffectiveSeed));
             double slope = 0;
             for (int i = 0; i < g.Length; i++) slope += g[i] * d[i];
-            var setup = new TaylorSetup(CheckInputs.ElementTypeName<T>(), f0, d, slope, required, seed, epsilon);
+            var setup = new TaylorSetup(CheckInputs.ElementTypeName<T>(), f0, d, slope, required, seed, epsilon,
+                options.MaxUndetectableError ?? DefaultMaxUndetectableError);
             if (!double.IsFinite(slope))
                 return TaylorVerdict.NonFiniteGradient(setup, counter.Count, g);
 
             var moved = new T[point.Length];
-            TaylorRow Row(double step) => Measure(function, g, snapshot, x, d, f0, step, moved, ulps, epsilon, counter);
+            TaylorRow Row(double step) => Measure(function, g, snapshot, x, d, f0, step, moved, ulps, epsilon, noise, counter);
 
             // Grow the first step while its remainder is too close to the floor to leave room for several halvings
             // (a large offset in f, float32): the rows above are kept, and only the last orders are judged anyway.
@@ -112,7 +125,7 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
 
     /// <summary>One row: f at x + h·d and both remainders, against the displacement the element type really made.</summary>
     private static TaylorRow Measure(Func<T[], T> function, double[] g, T[] snapshot, double[] x, double[] d, double f0, double h, T[] moved,
-        double ulps, double epsilon, EvaluationCounter counter)
+        double ulps, double epsilon, double noise, EvaluationCounter counter)
     {
         double linear = 0, linearMagnitude = 0;
         for (int i = 0; i < moved.Length; i++)
@@ -126,7 +139,7 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
         double fk = CheckInputs.Value(function, moved, counter, string.Create(CultureInfo.InvariantCulture, $"x + {h:G3}·d"));
         double change = fk - f0;
         double remainder = Math.Abs(change - linear);
-        double floor = ulps * epsilon * (Math.Abs(f0) + Math.Abs(fk) + linearMagnitude);
+        double floor = Math.Max(ulps * epsilon * (Math.Abs(f0) + Math.Abs(fk)), 2 * noise) + ulps * epsilon * linearMagnitude;
         return new TaylorRow
         {
             Step = h,
@@ -143,6 +156,8 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
             throw new ArgumentOutOfRangeException(nameof(options), h0, "InitialStep must be a finite number > 0 (or null for the default).");
         if (options.RequiredOrder is { } order && (!(order > 1) || !double.IsFinite(order)))
             throw new ArgumentOutOfRangeException(nameof(options), order, "RequiredOrder must be a finite number > 1 (a wrong gradient gives order 1); the default is 1.8.");
+        if (options.MaxUndetectableError is { } missed && (!(missed > 0) || !double.IsFinite(missed)))
+            throw new ArgumentOutOfRangeException(nameof(options), missed, "MaxUndetectableError must be a finite number > 0, e.g. 0.1.");
         if (options.FunctionNoiseUlps is { } ulps && (!(ulps >= 0) || !double.IsFinite(ulps)))
             throw new ArgumentOutOfRangeException(nameof(options), ulps, "FunctionNoiseUlps must be a finite number ≥ 0.");
         if (options.Direction is { } direction)
@@ -156,4 +171,4 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
 }
 
 /// <summary>What a Taylor test was run with, for the report.</summary>
-internal sealed record TaylorSetup(string ElementType, double FunctionValue, double[] Direction, double DirectionalDerivative, double RequiredOrder, int? Seed, double Epsilon);
+internal sealed record TaylorSetup(string ElementType, double FunctionValue, double[] Direction, double DirectionalDerivative, double RequiredOrder, int? Seed, double Epsilon, double MaxUndetectableError);

@@ -18,6 +18,12 @@ internal static class TaylorVerdict
         {
             double worst = tail.Min();
             bool passed = worst >= setup.RequiredOrder;
+            double missed = Undetectable(setup, rows);
+            if (passed && missed > setup.MaxUndetectableError)
+                return new TaylorReport(setup, rows, orders, false, worst,
+                    string.Create(CultureInfo.InvariantCulture, $"inconclusive: the orders reach {worst:0.00}, but f's rounding stopped the steps so early that an error of up to {missed:P0} in g·d would not have shown (allowed {setup.MaxUndetectableError:P0}). ")
+                    + "Use DescentCheck.Run or GradientCheck.Run, which extrapolate instead of reading orders, or another direction (Seed).",
+                    evaluations) { UndetectableError = missed };
             string list = string.Join(", ", tail.Select(o => o.ToString("0.00", CultureInfo.InvariantCulture)));
             string conclusion = passed
                 ? $"the remainder |f(x+h·d) − f(x) − h·g·d| converges at order {Num(worst)} or faster (last orders {list}; required {required}): the gradient is consistent with f along d."
@@ -25,7 +31,7 @@ internal static class TaylorVerdict
                   + (worst < 1.5
                       ? "Order 1 means g·d is not the derivative of f along d: the gradient is wrong (or f has a kink along d)."
                       : "Between 1 and 2: a small gradient error, noise in f, or a kink close to the point.");
-            return new TaylorReport(setup, rows, orders, passed, worst, conclusion, evaluations);
+            return new TaylorReport(setup, rows, orders, passed, worst, conclusion, evaluations) { UndetectableError = missed };
         }
         if (!rows.Any(r => r.Resolved))
         {
@@ -43,6 +49,17 @@ internal static class TaylorVerdict
             ? "only one order could be measured above the noise floor; raise InitialStep or pass a direction along which f varies more"
             : "no remainder rose above the noise floor; f may be flat along d, or its rounding (a large offset?) hides the change. Raise InitialStep or FunctionNoiseUlps to check.";
         return new TaylorReport(setup, rows, orders, false, tail.FirstOrDefault(double.NaN), $"inconclusive: {reason}", evaluations);
+    }
+
+    /// <summary>
+    /// The relative error of g·d that would just have lowered the last order below the required one: the
+    /// remainder at the smallest resolved step, times <see cref="TaylorTester{T}.DetectableFraction"/>, over h·|g·d|.
+    /// </summary>
+    private static double Undetectable(TaylorSetup setup, IReadOnlyList<TaylorRow> rows)
+    {
+        var last = rows.Last(r => r.Order.HasValue);
+        double slope = Math.Abs(setup.DirectionalDerivative);
+        return slope == 0 ? double.NaN : TaylorTester<double>.DetectableFraction * last.SecondOrderRemainder / (last.Step * slope);
     }
 
     public static TaylorReport NonFiniteGradient(TaylorSetup setup, int evaluations, double[] gradient)
