@@ -12,28 +12,30 @@ namespace GradCheck.Fast;
 /// </summary>
 internal sealed class DirectionProbe<T> : ILineProbe where T : IFloatingPointIeee754<T>
 {
-    private readonly Func<T[], T> _function;
+    private readonly Func<T[], int, T> _function;
     private readonly T[] _point;
     private readonly T[] _original;
     private readonly EvaluationCounter _counter;
     private readonly CancellationToken _cancellation;
+    private readonly Func<int, double> _f0;
     private DirectionSegment _segment = new(RandomDirection.Empty, 0, 0, 0);
 
-    public DirectionProbe(Func<T[], T> function, T[] point, T[] original, double f0, EvaluationCounter counter, CancellationToken cancellation)
+    public DirectionProbe(Func<T[], int, T> function, T[] point, T[] original, Func<int, double> f0, EvaluationCounter counter, CancellationToken cancellation)
     {
         _function = function;
         _point = point;
         _original = original;
         _counter = counter;
         _cancellation = cancellation;
-        F0 = f0;
+        _f0 = f0;
         Epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
     }
 
     /// <summary>The line's parameter at the point: 0.</summary>
     public double X => 0;
 
-    public double F0 { get; }
+    /// <summary>The scalar at the point for the current direction (the same for every direction of a gradient check).</summary>
+    public double F0 => _f0(_segment.Direction.Number);
 
     public double Epsilon { get; }
 
@@ -59,7 +61,7 @@ internal sealed class DirectionProbe<T> : ILineProbe where T : IFloatingPointIee
                 _point[i] = moved;
                 realised += signs[p] * (double.CreateChecked(moved) - double.CreateChecked(_original[i]));
             }
-            value = _function(_point);
+            value = _function(_point, _segment.Direction.Number);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

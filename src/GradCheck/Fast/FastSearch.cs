@@ -34,9 +34,21 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
     private readonly Func<int, string> _name;
     private readonly DirectionalBudget _directionalBudget;
     private readonly double _epsilon;
+    private readonly Func<int[], IReadOnlyList<EntryResult>> _checkEntries;
 
-    public FastSearch(WorkerPool<T> pool, IDirectionalAnalytic analytic, GradientCheckOptions options, Func<int, string> name, double epsilon)
+    /// <param name="pool">Evaluates f near the point.</param>
+    /// <param name="analytic">The claimed derivatives.</param>
+    /// <param name="options">The check's options.</param>
+    /// <param name="name">Entry names.</param>
+    /// <param name="epsilon">Machine epsilon of the element type.</param>
+    /// <param name="checkEntries">
+    /// Checks located coordinates one by one. Null: the core's per-entry estimate and budget against
+    /// <see cref="IDirectionalAnalytic.Entry"/>; a Jacobian check passes its per-(output, input) column check.
+    /// </param>
+    public FastSearch(WorkerPool<T> pool, IDirectionalAnalytic analytic, GradientCheckOptions options, Func<int, string> name, double epsilon,
+        Func<int[], IReadOnlyList<EntryResult>>? checkEntries = null)
     {
+        _checkEntries = checkEntries ?? CheckEntries;
         _pool = pool;
         _analytic = analytic;
         _options = options;
@@ -49,7 +61,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
     {
         int count = _options.FastDirections ?? FastDefaults.Directions;
         if (count < 1)
-            throw new ArgumentOutOfRangeException(nameof(_options), count, "FastDirections must be at least 1 (null: 7).");
+            throw new ArgumentOutOfRangeException(nameof(_options), count, "FastDirections must be at least 1 (null: 6).");
         var directions = RandomDirection.Draw(count, coordinates, _options.EffectiveSeed);
         var detections = Check(directions.Select(d => new DirectionSegment(d, 0, coordinates.Length, 0)).ToArray());
         var worst = detections.Where(d => d.Failed).OrderByDescending(d => d.Score).ThenBy(d => d.Segment.Direction.Number).FirstOrDefault();
@@ -102,7 +114,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         }
 
         suspects.Sort();
-        var entries = CheckEntries(suspects.Distinct().ToArray()).ToList();
+        var entries = _checkEntries(suspects.Distinct().ToArray()).ToList();
         if (unexplained > 0 && !stoppedEarly)
             warnings.Add($"{unexplained} failing group(s) of coordinates split into halves that both pass: part of the error is spread over many entries, each within its own tolerance, and was not located.");
         if (!entries.Any(e => e.IsFailure))
@@ -128,7 +140,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         return segments.Select((s, i) => _directionalBudget.Judge(s, analytic[i].Value, analytic[i].Magnitude, estimates[i])).ToArray();
     }
 
-    private EntryResult[] CheckEntries(int[] indices)
+    private IReadOnlyList<EntryResult> CheckEntries(int[] indices)
     {
         var analytic = indices.Select(_analytic.Entry).ToArray();
         var budget = new ErrorBudget(_options, _epsilon, _analytic.KnownEntries);
@@ -157,9 +169,12 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         return sample;
     }
 
-    private static string DirectionName(DirectionalResult result) => $"g·d (direction #{result.Segment.Direction.Number})";
+    /// <summary>How the compared quantity is written in reports: g·d for a gradient, vᵀJu for a Jacobian.</summary>
+    public string DirectionLabel { get; init; } = "g·d";
 
-    private static EntryResult DirectionEntry(DirectionalResult result)
+    private string DirectionName(DirectionalResult result) => $"{DirectionLabel} (direction #{result.Segment.Direction.Number})";
+
+    private EntryResult DirectionEntry(DirectionalResult result)
     {
         double absolute = Math.Abs(result.Analytic - result.Numeric);
         double larger = Math.Max(Math.Abs(result.Analytic), Math.Abs(result.Numeric));

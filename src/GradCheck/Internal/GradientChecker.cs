@@ -70,7 +70,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
     /// <summary>The workers that evaluate f near the point: one on the caller's array, or one per thread on copies.</summary>
     internal static WorkerPool<T> Workers(Func<T[], T> function, T[] point, T[] snapshot, double f0, GradientCheckOptions options,
         Func<int, string> name, CancellationToken cancellation) =>
-        new(array => new EvaluationWorker<T>(function, array, snapshot, f0, options, name, cancellation),
+        new(array => new EvaluationWorker<T>(function, (x, _) => function(x), array, snapshot, f0, _ => f0, options, name, cancellation),
             point, snapshot, options.MaxDegreeOfParallelism, cancellation);
 
     internal static string ElementTypeName() =>

@@ -10,13 +10,22 @@ namespace GradCheck.Workers;
 /// </summary>
 internal sealed class EvaluationWorker<T> where T : IFloatingPointIeee754<T>
 {
-    public EvaluationWorker(Func<T[], T> function, T[] point, T[] original, double f0, GradientCheckOptions options,
+    /// <param name="function">f, for coordinate probes.</param>
+    /// <param name="directional">The scalar evaluated along direction k (f itself, or vₖ·f for a Jacobian).</param>
+    /// <param name="point">The array to perturb.</param>
+    /// <param name="original">The unperturbed point, never written.</param>
+    /// <param name="f0">f at the point.</param>
+    /// <param name="directionalF0">The directional scalar at the point, by direction number.</param>
+    /// <param name="options">Estimator options.</param>
+    /// <param name="name">Entry names, for messages.</param>
+    /// <param name="cancellation">Stops between evaluations.</param>
+    public EvaluationWorker(Func<T[], T> function, Func<T[], int, T> directional, T[] point, T[] original, double f0, Func<int, double> directionalF0, GradientCheckOptions options,
         Func<int, string> name, CancellationToken cancellation)
     {
         Point = point;
         Estimator = new EntryEstimator(options);
         Coordinates = new CoordinateProbe<T>(function, point, f0, Counter, name, cancellation);
-        Direction = new DirectionProbe<T>(function, point, original, f0, Counter, cancellation);
+        Direction = new DirectionProbe<T>(directional, point, original, directionalF0, Counter, cancellation);
     }
 
     /// <summary>The array this worker perturbs: the caller's point when sequential, a private copy when parallel.</summary>
