@@ -87,7 +87,7 @@ public sealed record GradientCheckOptions
     public CheckMode Mode { get; init; } = CheckMode.Full;
 
     /// <summary>
-    /// Number of random ±1 directions checked in <see cref="CheckMode.Fast"/>. Null: 6, at most 16 evaluations each
+    /// Number of random ±1 directions checked in <see cref="CheckMode.Fast"/>. Null: 5, at most 16 evaluations each
     /// on smooth functions. A single entry wrong beyond the threshold in the report's method line fails every
     /// direction; k directions are for errors that cancel (two opposite errors are missed with probability 2⁻ᵏ).
     /// </summary>

@@ -20,7 +20,7 @@ internal sealed class DirectionProbe<T> : ILineProbe where T : IFloatingPointIee
     private readonly Func<int, double> _f0;
     private DirectionSegment _segment = new(RandomDirection.Empty, 0, 0, 0);
 
-    public DirectionProbe(Func<T[], int, T> function, T[] point, T[] original, Func<int, double> f0, EvaluationCounter counter, CancellationToken cancellation)
+    public DirectionProbe(Func<T[], int, T> function, T[] point, T[] original, Func<int, double> f0, double noise, EvaluationCounter counter, CancellationToken cancellation)
     {
         _function = function;
         _point = point;
@@ -28,6 +28,7 @@ internal sealed class DirectionProbe<T> : ILineProbe where T : IFloatingPointIee
         _counter = counter;
         _cancellation = cancellation;
         _f0 = f0;
+        Noise = noise;
         Epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
     }
 
@@ -38,6 +39,9 @@ internal sealed class DirectionProbe<T> : ILineProbe where T : IFloatingPointIee
     public double F0 => _f0(_segment.Direction.Number);
 
     public double Epsilon { get; }
+
+    /// <summary>Measured rounding noise of one value of f: the same whichever coordinates are moved.</summary>
+    public double Noise { get; }
 
     public void MoveTo(DirectionSegment segment) => _segment = segment;
 

@@ -14,8 +14,7 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
 {
     public static GradientReport Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options, CancellationToken cancellation)
     {
-        var report = RunDetailed(function, gradient, point, options, cancellation, out _);
-        return report;
+        return RunDetailed(function, gradient, point, options, cancellation, out _);
     }
 
     /// <summary>The check, also returning the directional results (for tests of detection power and for the Jacobian check).</summary>
@@ -34,14 +33,15 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
             double[] analytic = GradientChecker<T>.EvaluateGradient(gradient, point, snapshot, warnings);
             if (options.CheckGradientReentrancy) GradientChecker<T>.CheckReentrancy(gradient, point, snapshot, analytic, warnings);
 
-            var pool = GradientChecker<T>.Workers(function, point, snapshot, f0, options, name, cancellation);
+            double noise = GradientChecker<T>.MeasureNoise(function, point, snapshot, f0, options, counter);
+            var pool = GradientChecker<T>.Workers(function, point, snapshot, f0, noise, options, name, cancellation);
             double epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
             outcome = new FastSearch<T>(pool, new GradientAnalytic(analytic), options, name, epsilon).Run(plan.Indices.ToArray());
 
             warnings.AddRange(outcome.Warnings);
             warnings.AddRange(EntryWarnings.For(outcome.Entries.Where(e => e.Index >= 0).ToArray(), point.Length, GradientChecker<T>.ZeroFraction(snapshot), f0));
             return new GradientReport(outcome.Entries, counter.Count + pool.Evaluations, warnings, point.Length,
-                GradientChecker<T>.ElementTypeName(), Describe(options, outcome), options.EffectiveSeed, f0);
+                GradientChecker<T>.ElementTypeName(), Describe(options, outcome), options.EffectiveSeed, f0) { FunctionNoise = noise };
         }
         finally
         {

@@ -61,7 +61,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
     {
         int count = _options.FastDirections ?? FastDefaults.Directions;
         if (count < 1)
-            throw new ArgumentOutOfRangeException(nameof(_options), count, "FastDirections must be at least 1 (null: 6).");
+            throw new ArgumentOutOfRangeException(nameof(_options), count, "FastDirections must be at least 1 (null: 5).");
         var directions = RandomDirection.Draw(count, coordinates, _options.EffectiveSeed);
         var detections = Check(directions.Select(d => new DirectionSegment(d, 0, coordinates.Length, 0)).ToArray());
         var worst = detections.Where(d => d.Failed).OrderByDescending(d => d.Score).ThenBy(d => d.Segment.Direction.Number).FirstOrDefault();

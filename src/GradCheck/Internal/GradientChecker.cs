@@ -31,7 +31,8 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             double[] analytic = EvaluateGradient(gradient, point, snapshot, warnings);
             if (options.CheckGradientReentrancy) CheckReentrancy(gradient, point, snapshot, analytic, warnings);
 
-            var pool = Workers(function, point, snapshot, f0, options, name, cancellation);
+            double noise = MeasureNoise(function, point, snapshot, f0, options, counter);
+            var pool = Workers(function, point, snapshot, f0, noise, options, name, cancellation);
             var budget = new ErrorBudget(options, double.CreateChecked(CoordinateProbe<T>.MachineEpsilon()), analytic);
             int done = 0;
             var estimates = pool.Map(plan.Indices, (worker, index) =>
@@ -46,7 +47,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
 
             warnings.AddRange(EntryWarnings.For(entries, point.Length, ZeroFraction(snapshot), f0));
             return new GradientReport(entries, counter.Count + pool.Evaluations, warnings, point.Length, ElementTypeName(),
-                Describe(options), plan.Seed, f0);
+                Describe(options), plan.Seed, f0) { FunctionNoise = noise };
         }
         finally
         {
@@ -67,10 +68,14 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         return f0;
     }
 
+    /// <summary>The adaptive scheme measures f's rounding noise; a fixed scheme keeps its exact evaluation count.</summary>
+    internal static double MeasureNoise(Func<T[], T> function, T[] point, T[] snapshot, double f0, GradientCheckOptions options, EvaluationCounter counter) =>
+        options.Scheme is null ? NoiseProbe.Measure(function, point, snapshot, f0, options.EffectiveSeed, counter) : 0;
+
     /// <summary>The workers that evaluate f near the point: one on the caller's array, or one per thread on copies.</summary>
-    internal static WorkerPool<T> Workers(Func<T[], T> function, T[] point, T[] snapshot, double f0, GradientCheckOptions options,
+    internal static WorkerPool<T> Workers(Func<T[], T> function, T[] point, T[] snapshot, double f0, double noise, GradientCheckOptions options,
         Func<int, string> name, CancellationToken cancellation) =>
-        new(array => new EvaluationWorker<T>(function, (x, _) => function(x), array, snapshot, f0, _ => f0, options, name, cancellation),
+        new(array => new EvaluationWorker<T>(function, (x, _) => function(x), array, snapshot, f0, _ => f0, noise, options, name, cancellation),
             point, snapshot, options.MaxDegreeOfParallelism, cancellation);
 
     internal static string ElementTypeName() =>

@@ -84,7 +84,7 @@ internal static class JacobianChecker
 
         double Directional(double[] x, int k) => Combine(v[k], CallChecked(function, x, y0.Length));
         var pool = new WorkerPool<double>(
-            array => new EvaluationWorker<double>(x => Directional(x, 0), Directional, array, snapshot, phi0[0], k => phi0[k], fastOptions, name, cancellation),
+            array => new EvaluationWorker<double>(x => Directional(x, 0), Directional, array, snapshot, phi0[0], k => phi0[k], 0, fastOptions, name, cancellation),
             point, snapshot, options.MaxDegreeOfParallelism, cancellation);
         var plan = CheckPlan.Create(options, point.Length);
         var search = new FastSearch<double>(pool, claimed, fastOptions, name, Math.Pow(2, -52), inputs =>

@@ -38,6 +38,9 @@ internal sealed class OutputProbe : ILineProbe
 
     public double Epsilon { get; } = Math.Pow(2, -52);
 
+    /// <summary>Not measured for vector functions: the assumed ulps of each output are the rounding model.</summary>
+    public double Noise => 0;
+
     /// <summary>Moves to a new input coordinate: the cached evaluations belong to the old one.</summary>
     public void MoveToInput(int input)
     {

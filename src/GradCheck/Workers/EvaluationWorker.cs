@@ -16,16 +16,17 @@ internal sealed class EvaluationWorker<T> where T : IFloatingPointIeee754<T>
     /// <param name="original">The unperturbed point, never written.</param>
     /// <param name="f0">f at the point.</param>
     /// <param name="directionalF0">The directional scalar at the point, by direction number.</param>
+    /// <param name="noise">Measured absolute rounding noise of one value of f (0: unknown).</param>
     /// <param name="options">Estimator options.</param>
     /// <param name="name">Entry names, for messages.</param>
     /// <param name="cancellation">Stops between evaluations.</param>
-    public EvaluationWorker(Func<T[], T> function, Func<T[], int, T> directional, T[] point, T[] original, double f0, Func<int, double> directionalF0, GradientCheckOptions options,
+    public EvaluationWorker(Func<T[], T> function, Func<T[], int, T> directional, T[] point, T[] original, double f0, Func<int, double> directionalF0, double noise, GradientCheckOptions options,
         Func<int, string> name, CancellationToken cancellation)
     {
         Point = point;
         Estimator = new EntryEstimator(options);
-        Coordinates = new CoordinateProbe<T>(function, point, f0, Counter, name, cancellation);
-        Direction = new DirectionProbe<T>(directional, point, original, directionalF0, Counter, cancellation);
+        Coordinates = new CoordinateProbe<T>(function, point, f0, noise, Counter, name, cancellation);
+        Direction = new DirectionProbe<T>(directional, point, original, directionalF0, noise, Counter, cancellation);
     }
 
     /// <summary>The array this worker perturbs: the caller's point when sequential, a private copy when parallel.</summary>

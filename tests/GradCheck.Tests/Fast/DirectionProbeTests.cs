@@ -14,7 +14,7 @@ public class DirectionProbeTests
         var direction = RandomDirection.Draw(1, coordinates, seed: 11)[0];
         var segment = new DirectionSegment(direction, 1, 4, 0);   // coordinates 2, 0, 3
         float[]? seen = null;
-        var probe = new DirectionProbe<float>((x, _) => { seen = (float[])x.Clone(); return x.Sum(); }, point, original, _ => 0, new EvaluationCounter(), CancellationToken.None);
+        var probe = new DirectionProbe<float>((x, _) => { seen = (float[])x.Clone(); return x.Sum(); }, point, original, _ => 0, 0, new EvaluationCounter(), CancellationToken.None);
         probe.MoveTo(segment);
 
         probe.Evaluate(0.25, out double actual);
@@ -39,7 +39,7 @@ public class DirectionProbeTests
         float[] point = [1e7f, 1e7f];   // float's ulp at 1e7 is 1: a step of 0.75 rounds to 1 on both coordinates
         var original = (float[])point.Clone();
         var direction = RandomDirection.Draw(1, [0, 1], seed: 3)[0];
-        var probe = new DirectionProbe<float>((x, _) => x[0], point, original, _ => 0, new EvaluationCounter(), CancellationToken.None);
+        var probe = new DirectionProbe<float>((x, _) => x[0], point, original, _ => 0, 0, new EvaluationCounter(), CancellationToken.None);
         probe.MoveTo(new DirectionSegment(direction, 0, 2, 0));
         probe.Evaluate(0.75, out double actual);
         Assert.Equal(1.0, actual);
@@ -53,7 +53,7 @@ public class DirectionProbeTests
         var original = (double[])point.Clone();
         var counter = new EvaluationCounter();
         var direction = RandomDirection.Draw(3, [0, 1, 2], seed: 5)[2];
-        var probe = new DirectionProbe<double>((_, _) => throw new InvalidOperationException("boom"), point, original, _ => 0, counter, CancellationToken.None);
+        var probe = new DirectionProbe<double>((_, _) => throw new InvalidOperationException("boom"), point, original, _ => 0, 0, counter, CancellationToken.None);
         probe.MoveTo(new DirectionSegment(direction, 0, 3, 0));
         var e = Assert.Throws<FunctionEvaluationException>(() => probe.Evaluate(0.5, out _));
         Assert.Contains("random direction #2", e.Message, StringComparison.Ordinal);
