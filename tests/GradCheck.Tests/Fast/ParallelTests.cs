@@ -70,6 +70,28 @@ public class ParallelTests
         Assert.Equal(5, e.Coordinate);
     }
 
+    [Theory]
+    [InlineData(CheckMode.Full, 1)]
+    [InlineData(CheckMode.Full, 2)]
+    [InlineData(CheckMode.Fast, 1)]
+    [InlineData(CheckMode.Fast, 2)]
+    public void CancellationStopsTheCheckAndLeavesThePointIntact(CheckMode mode, int threads)
+    {
+        var problem = new SeparableCoupled(200, seed: 24);
+        var point = (double[])problem.Point.Clone();
+        using var cancellation = new CancellationTokenSource();
+        int calls = 0;
+        double F(double[] x)
+        {
+            // Cancel once the workers are under way (after the preparation's evaluations).
+            if (Interlocked.Increment(ref calls) == 20) cancellation.Cancel();
+            return problem.F(x);
+        }
+        Assert.ThrowsAny<OperationCanceledException>(() => GradientCheck.Run(F, problem.Gradient, point,
+            new GradientCheckOptions { Mode = mode, MaxDegreeOfParallelism = threads }, cancellation.Token));
+        Assert.Equal(problem.Point, point);
+    }
+
     [Fact]
     public void ADegreeOfParallelismBelowOneIsRefusedBeforeTheFunctionIsCalled()
     {
