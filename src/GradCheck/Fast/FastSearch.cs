@@ -93,10 +93,20 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
             if (children.Count == 0) break;
             var results = Check(children);
             checks += results.Length;
-            // Children come in pairs: a failing parent with two passing halves has an error spread too thin to follow.
+            // Children come in pairs. When a failing parent splits into two passing halves, the error is either spread
+            // thinly or sits just above the threshold, where each half's own estimate error can mask it: follow the
+            // half with the larger discrepancy, so a single wrong entry near the threshold is still found (and the
+            // per-coordinate check at the end decides).
+            frontier = [];
             for (int c = 0; c < results.Length; c += 2)
-                if (!results[c].Failed && !results[c + 1].Failed) unexplained++;
-            frontier = results.Where(r => r.Failed).ToList();
+            {
+                var (left, right) = (results[c], results[c + 1]);
+                if (left.Failed) frontier.Add(left);
+                if (right.Failed) frontier.Add(right);
+                if (left.Failed || right.Failed) continue;
+                unexplained++;
+                frontier.Add(right.Score > left.Score ? right : left);
+            }
             if (frontier.Count > FastDefaults.MaxFrontier)
             {
                 stoppedEarly = true;
@@ -115,8 +125,8 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
 
         suspects.Sort();
         var entries = _checkEntries(suspects.Distinct().ToArray()).ToList();
-        if (unexplained > 0 && !stoppedEarly)
-            warnings.Add($"{unexplained} failing group(s) of coordinates split into halves that both pass: part of the error is spread over many entries, each within its own tolerance, and was not located.");
+        if (unexplained > 0 && !stoppedEarly && !entries.Any(e => e.IsFailure))
+            warnings.Add($"{unexplained} time(s) a failing group of coordinates split into halves that both pass (the half with the larger discrepancy was followed): the error is spread over many entries, each within its own tolerance, or too close to the threshold to follow.");
         if (!entries.Any(e => e.IsFailure))
         {
             // The directional evidence stands even when no single entry could be blamed: the report must not pass.
