@@ -1,0 +1,24 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GradCheck.TorchSharp.Internal;
+
+/// <summary>A module's parameters as the inputs of a tensor function: the loss closure reads them through the module.</summary>
+internal static class ModuleCheck
+{
+    public static TensorCheckReport Run(nn.Module module, Func<Tensor> loss, TorchCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(loss);
+        if (options.Precision == CheckPrecision.Float64)
+            throw new ArgumentException(
+                "CheckPrecision.Float64 is not supported for modules yet: converting the module would replace its parameter tensors. "
+                + "Check a float64 instance of the same module (module.to(torch.float64) on a separately built copy, with its data in float64).", nameof(options));
+        var parameters = module.named_parameters().ToArray();
+        if (parameters.Length == 0)
+            throw new ArgumentException("The module has no parameters to check.", nameof(module));
+        Tensor[] inputs = parameters.Select(p => (Tensor)p.parameter).ToArray();
+        string[] names = parameters.Select(p => p.name).ToArray();
+        return JacobianCheck.Run("module check", _ => [loss()], inputs, names, options, module, valuesNeedGrad: false);
+    }
+}
