@@ -31,6 +31,12 @@ public sealed record TorchCheckOptions
     /// </summary>
     public bool CheckBackwardReentrancy { get; init; } = true;
 
+    /// <summary>
+    /// Run libtorch single-threaded during the check (the thread count is restored afterwards). Default true: a check
+    /// makes many passes over small tensors, where intra-op threads cost more than they give.
+    /// </summary>
+    public bool SingleThreaded { get; init; } = true;
+
     internal GradientCheckOptions Core => Check ?? GradientCheckOptions.Default;
 }
 

@@ -24,7 +24,7 @@ internal static class JacobianCheck
         names ??= Enumerable.Range(0, inputs.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"input {i}")).ToArray();
         int[] checkedInputs = InputValidation.CheckedInputs(inputs, names, options.Precision);
 
-        using var guard = new TorchStateGuard(module);
+        using var guard = new TorchStateGuard(module, options.SingleThreaded);
         if (options.Randomness == RandomnessHandling.EvalMode) module?.eval();
         using var scope = NewDisposeScope();
         Tensor[] work = options.Precision == CheckPrecision.Float64 ? inputs.Select(ToFloat64Copy).ToArray() : inputs;

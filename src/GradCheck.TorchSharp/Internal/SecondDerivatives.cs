@@ -45,6 +45,7 @@ internal static class SecondDerivatives
     private static Tensor[] GradOutputs(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions options)
     {
         Tensor[] outputs;
+        using var guard = new TorchStateGuard(null, options.SingleThreaded); // the seed replay below must not leak out
         using (no_grad())
         {
             if (options.Randomness == RandomnessHandling.ReplaySeed) torch.random.manual_seed(options.ReplaySeed);
