@@ -52,12 +52,12 @@ internal static class JacobianCheck
         TorchCheckOptions options, GradientCheckOptions core, EntryEstimator estimator)
     {
         var f0 = evaluator.Values("the unperturbed point");
+        ThrowIfInputsModified(x, names, snapshots); // before the determinism check, which would blame randomness
         long[][] outputShapes = evaluator.OutputShapes;
         ScalarType[] outputTypes = evaluator.OutputTypes;
         var outputNames = outputShapes.Select((_, o) => string.Create(CultureInfo.InvariantCulture, $"output {o}")).ToArray();
         ValidateFinite(f0, outputNames, outputShapes);
         Determinism.Verify(evaluator, f0, core.NondeterminismTolerance, options.Randomness);
-        ThrowIfInputsModified(x, names, snapshots);
 
         var warnings = new List<string>();
         int backwardPasses = 0;
