@@ -44,6 +44,25 @@ internal static class PlantedFunctions
         }
     }
 
+    /// <summary>y = x³ with a backward off by 0.05 % (factor 3.0015): below what float32 differences resolve reliably.</summary>
+    public sealed class CubeSlightlyWrong : autograd.SingleTensorFunction<CubeSlightlyWrong>
+    {
+        public override string Name => nameof(CubeSlightlyWrong);
+
+        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+        {
+            var x = (Tensor)vars[0];
+            ctx.save_for_backward([x]);
+            return x.pow(3);
+        }
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+        {
+            var x = ctx.get_saved_variables()[0];
+            return [grad_output * 3.0015 * x.pow(2)];
+        }
+    }
+
     /// <summary>y = x³ with a correct first derivative whose own derivative is wrong: the saved x is detached, so the double backward is 0 instead of 6x.</summary>
     public sealed class CubeWrongSecondDerivative : autograd.SingleTensorFunction<CubeWrongSecondDerivative>
     {
