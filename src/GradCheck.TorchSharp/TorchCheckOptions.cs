@@ -16,6 +16,9 @@ public sealed record TorchCheckOptions
     /// </summary>
     public GradientCheckOptions? Check { get; init; }
 
+    /// <summary>Full Jacobian (default) or one random projection per input (fast).</summary>
+    public TorchCheckMode Mode { get; init; } = TorchCheckMode.Full;
+
     /// <summary>The element type the check runs in. Default: the tensors' own type.</summary>
     public CheckPrecision Precision { get; init; } = CheckPrecision.AsGiven;
 
@@ -38,6 +41,19 @@ public sealed record TorchCheckOptions
     public bool SingleThreaded { get; init; } = true;
 
     internal GradientCheckOptions Core => Check ?? GradientCheckOptions.Default;
+}
+
+/// <summary>How much of the Jacobian a check compares.</summary>
+public enum TorchCheckMode
+{
+    /// <summary>Every entry: one backward pass per output element, one adaptive estimate per input and output element. Locates wrong entries.</summary>
+    Full,
+
+    /// <summary>
+    /// Per checked input one random projection vᵀ·J·u (seeded by the core options' Seed): one backward pass in all and about
+    /// ten forward passes per input. A wrong block is caught with probability 1 and located to its input, not its entries.
+    /// </summary>
+    Projection,
 }
 
 /// <summary>The element type a check runs in.</summary>

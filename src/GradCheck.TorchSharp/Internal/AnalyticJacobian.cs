@@ -15,15 +15,7 @@ internal static class AnalyticJacobian
     {
         using var scope = NewDisposeScope();
         var outputs = evaluator.Forward();
-        for (int o = 0; o < outputs.Length; o++)
-        {
-            // Validate before autograd.grad: libtorch errors inside it can abort the process instead of throwing.
-            if (!outputs[o].requires_grad)
-                throw new GradientCheckException(string.Create(CultureInfo.InvariantCulture,
-                    $"{outputNames[o]} is not connected to any input that requires grad (its requires_grad is false), so autograd has no derivative for it. ")
-                    + "It was computed under no_grad, from detached tensors (.detach(), .data<T>(), .item()), or only from inputs that do not require grad. "
-                    + "Return only outputs that depend on the checked inputs, or call requires_grad_() on the inputs it depends on.");
-        }
+        ThrowIfUnconnected(outputs, outputNames);
 
         using var grad = enable_grad();
         // Every input enters the differentiated scalar with weight 0: an input the output does not use then gets an
@@ -49,5 +41,18 @@ internal static class AnalyticJacobian
             }
         }
         return jacobian;
+    }
+
+    /// <summary>Validates before autograd.grad: libtorch errors inside it can abort the process instead of throwing.</summary>
+    public static void ThrowIfUnconnected(Tensor[] outputs, IReadOnlyList<string> outputNames)
+    {
+        for (int o = 0; o < outputs.Length; o++)
+        {
+            if (!outputs[o].requires_grad)
+                throw new GradientCheckException(string.Create(CultureInfo.InvariantCulture,
+                    $"{outputNames[o]} is not connected to any input that requires grad (its requires_grad is false), so autograd has no derivative for it. ")
+                    + "It was computed under no_grad, from detached tensors (.detach(), .data<T>(), .item()), or only from inputs that do not require grad. "
+                    + "Return only outputs that depend on the checked inputs, or call requires_grad_() on the inputs it depends on.");
+        }
     }
 }

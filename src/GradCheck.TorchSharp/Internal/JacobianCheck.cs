@@ -61,6 +61,16 @@ internal static class JacobianCheck
 
         var warnings = new List<string>();
         int backwardPasses = 0;
+        string precision = string.Join("/", x.Select(t => TensorValues.Name(t.dtype)).Distinct());
+        var outputs = outputNames.Select((name, o) => $"{name} {TensorValues.Shape(outputShapes[o])} ({TensorValues.Name(outputTypes[o])})").ToArray();
+        if (options.Mode == TorchCheckMode.Projection)
+        {
+            var projections = ProjectionCheck.Check(evaluator, x, names, positions, snapshots, f0, outputTypes, core, estimator,
+                ref backwardPasses, warnings, options.CheckBackwardReentrancy);
+            ThrowIfInputsModified(x, names, snapshots);
+            return new TensorCheckReport(title + " (projection)", projections, outputs, evaluator.Evaluations, backwardPasses, warnings, precision);
+        }
+
         var jacobian = AnalyticJacobian.Compute(evaluator, x, outputNames, ref backwardPasses);
         if (options.CheckBackwardReentrancy)
         {
@@ -104,8 +114,6 @@ internal static class JacobianCheck
             reports.Add(new TensorInputReport(names[i], positions[i], shape, report));
         }
 
-        var outputs = outputNames.Select((name, o) => $"{name} {TensorValues.Shape(outputShapes[o])} ({TensorValues.Name(outputTypes[o])})").ToArray();
-        string precision = string.Join("/", x.Select(t => TensorValues.Name(t.dtype)).Distinct());
         return new TensorCheckReport(title, reports, outputs, evaluator.Evaluations, backwardPasses, warnings, precision);
     }
 
