@@ -87,6 +87,25 @@ public sealed class ModuleCheckTests
     }
 
     [Fact]
+    public void BatchNormInTrainingModeIsCheckedAndItsRunningStatisticsComeBack()
+    {
+        using var scope = NewDisposeScope();
+        torch.random.manual_seed(12);
+        var net = nn.Sequential(("fc", nn.Linear(3, 2, dtype: float64)), ("bn", nn.BatchNorm1d(2, dtype: float64)));
+        net.train();
+        var x = randn(4, 3, dtype: float64);
+        net.call(x); // running statistics away from their initial values
+        var buffersBefore = net.named_buffers().Select(b => (b.name, b.buffer.detach().clone())).ToArray();
+
+        var report = TorchGradCheck.RunModule(net, () => net.call(x).pow(2).sum());
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Contains(report.Inputs, i => i.Name == "bn.weight");
+        foreach (var (name, before) in buffersBefore)
+            Assert.True(before.eq(net.get_buffer(name)!).all().item<bool>(), $"buffer {name} changed");
+    }
+
+    [Fact]
     public void WrongHandWrittenModuleGradientIsCaughtInTheRightParameter()
     {
         using var scope = NewDisposeScope();

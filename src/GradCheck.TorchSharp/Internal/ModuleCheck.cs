@@ -19,6 +19,21 @@ internal static class ModuleCheck
             throw new ArgumentException("The module has no parameters to check.", nameof(module));
         Tensor[] inputs = parameters.Select(p => (Tensor)p.parameter).ToArray();
         string[] names = parameters.Select(p => p.name).ToArray();
-        return JacobianCheck.Run("module check", _ => [loss()], inputs, names, options, module, valuesNeedGrad: false);
+        // Buffers change under the check's many forward passes (batch norm's running statistics in training mode):
+        // put them back afterwards. The tensors are cloned outside any caller's dispose scope and freed here.
+        var buffers = module.buffers().ToArray();
+        var saved = buffers.Select(b => b.detach().clone().DetachFromDisposeScope()).ToArray();
+        try
+        {
+            return JacobianCheck.Run("module check", _ => [loss()], inputs, names, options, module, valuesNeedGrad: false);
+        }
+        finally
+        {
+            using (no_grad())
+            {
+                for (int i = 0; i < buffers.Length; i++) buffers[i].copy_(saved[i]);
+            }
+            foreach (var copy in saved) copy.Dispose();
+        }
     }
 }
