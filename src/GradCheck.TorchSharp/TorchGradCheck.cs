@@ -29,7 +29,7 @@ public static class TorchGradCheck
         Run(function, inputs, new TorchCheckOptions { Check = options });
 
     /// <inheritdoc cref="Run(Func{Tensor[], Tensor}, Tensor[], GradientCheckOptions?)"/>
-    public static TensorCheckReport Run(Func<Tensor[], Tensor> function, Tensor[] inputs, TorchCheckOptions? options)
+    public static TensorCheckReport Run(Func<Tensor[], Tensor> function, Tensor[] inputs, TorchCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(function);
         return Run(x => [function(x)], inputs, options);
@@ -40,7 +40,7 @@ public static class TorchGradCheck
         Run(function, inputs, new TorchCheckOptions { Check = options });
 
     /// <inheritdoc cref="Run(Func{Tensor[], Tensor[]}, Tensor[], GradientCheckOptions?)"/>
-    public static TensorCheckReport Run(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions? options) =>
+    public static TensorCheckReport Run(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions options) =>
         JacobianCheck.Run("gradcheck", function, inputs, null, options, null, valuesNeedGrad: false);
 
     /// <summary>

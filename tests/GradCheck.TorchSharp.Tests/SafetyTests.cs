@@ -149,4 +149,17 @@ public sealed class SafetyTests
         Assert.False(report.Passed);
         Assert.Equal(2, report.Failures.Count);
     }
+
+    [Fact]
+    public void Float64PrecisionForAModuleIsRefusedBeforeAnythingChanges()
+    {
+        using var scope = NewDisposeScope();
+        var net = nn.Linear(2, 2);
+        var weight = net.named_parameters().First().parameter;
+        var e = Assert.Throws<ArgumentException>(() => TorchGradCheck.RunModule(net, () => net.call(ones(1, 2)).sum(),
+            new TorchCheckOptions { Precision = CheckPrecision.Float64 }));
+        Assert.Contains("disposes and replaces", e.Message);
+        Assert.Same(weight, net.named_parameters().First().parameter);
+        Assert.Equal(ScalarType.Float32, weight.dtype);
+    }
 }
