@@ -30,7 +30,7 @@ public sealed record TorchCheckOptions
 
     /// <summary>
     /// Check the backward pass twice (two separate forward passes) and warn when the Jacobians differ. Default true;
-    /// false halves the number of backward passes.
+    /// false (here or in the core options' <c>CheckGradientReentrancy</c>) halves the number of backward passes.
     /// </summary>
     public bool CheckBackwardReentrancy { get; init; } = true;
 

@@ -102,4 +102,37 @@ public sealed class FunctionCheckTests
         Assert.Equal([wrongInput], bad.Inputs.Where(i => !i.Passed).Select(i => i.Position));
         Assert.All(bad.Failures, e => Assert.StartsWith($"input {wrongInput} [", e.Name, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void MultiOutputCustomFunctionBugIsLocatedToTheOutputWhoseTermIsMissing()
+    {
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { 0.2, 1.1, -0.6, 2.4 }).reshape(2, 2).requires_grad_();
+
+        var good = TorchGradCheck.Run(t => PlantedFunctions.SinCos.apply(t[0]).ToArray(), [x]);
+        var bad = TorchGradCheck.Run(t => PlantedFunctions.SinCosMissingTerm.apply(t[0]).ToArray(), [x]);
+
+        Assert.True(good.Passed, good.ToString());
+        Assert.Equal(4, bad.Failures.Count); // the diagonal of d cos x / dx
+        var values = x.detach().data<double>().ToArray();
+        foreach (var e in bad.Failures)
+        {
+            Assert.EndsWith($" w.r.t. output 1 {e.Name[e.Name.IndexOf('[')..e.Name.IndexOf(']')]}]", e.Name, StringComparison.Ordinal);
+            Assert.Equal(0, e.Analytic);
+            Assert.Equal(-Math.Sin(values[e.Index]), e.Numeric, 8);
+        }
+    }
+
+    [Fact]
+    public void ReentrancyCanBeSwitchedOffToHalveTheBackwardPasses()
+    {
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { 0.2, 1.1, -0.6 }).requires_grad_();
+        var twice = TorchGradCheck.Run(t => t[0].exp(), [x]);
+        var once = TorchGradCheck.Run(t => t[0].exp(), [x], new TorchCheckOptions { CheckBackwardReentrancy = false });
+        var coreSwitch = TorchGradCheck.Run(t => t[0].exp(), [x], new GradientCheckOptions { CheckGradientReentrancy = false });
+        Assert.Equal(6, twice.BackwardPasses);
+        Assert.Equal(3, once.BackwardPasses);
+        Assert.Equal(3, coreSwitch.BackwardPasses);
+    }
 }

@@ -35,6 +35,22 @@ public sealed class ModuleCheckTests
     }
 
     [Fact]
+    public void FrozenParametersAreConstantsAndNotChecked()
+    {
+        using var scope = NewDisposeScope();
+        var (net, x, y) = SmallNet(0.0);
+        var frozen = net.named_parameters().Single(p => p.name == "fc1.weight").parameter;
+        frozen.requires_grad = false;
+
+        var report = TorchGradCheck.RunModule(net, () => nn.functional.mse_loss(net.call(x), y));
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(["fc1.bias", "fc2.weight", "fc2.bias"], report.Inputs.Select(i => i.Name));
+        Assert.Equal([1, 2, 3], report.Inputs.Select(i => i.Position));
+        Assert.False(frozen.requires_grad);
+    }
+
+    [Fact]
     public void DropoutInTrainingModeIsRefusedWithAdvice()
     {
         using var scope = NewDisposeScope();

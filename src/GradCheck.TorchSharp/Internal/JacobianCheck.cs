@@ -61,18 +61,19 @@ internal static class JacobianCheck
 
         var warnings = new List<string>();
         int backwardPasses = 0;
+        bool reentrancy = options.CheckBackwardReentrancy && core.CheckGradientReentrancy;
         string precision = string.Join("/", x.Select(t => TensorValues.Name(t.dtype)).Distinct());
         var outputs = outputNames.Select((name, o) => $"{name} {TensorValues.Shape(outputShapes[o])} ({TensorValues.Name(outputTypes[o])})").ToArray();
         if (options.Mode == TorchCheckMode.Projection)
         {
             var projections = ProjectionCheck.Check(evaluator, x, names, positions, snapshots, f0, outputTypes, core, estimator,
-                ref backwardPasses, warnings, options.CheckBackwardReentrancy);
+                ref backwardPasses, warnings, reentrancy);
             ThrowIfInputsModified(x, names, snapshots);
             return new TensorCheckReport(title + " (projection)", projections, outputs, evaluator.Evaluations, backwardPasses, warnings, precision);
         }
 
         var jacobian = AnalyticJacobian.Compute(evaluator, x, outputNames, ref backwardPasses);
-        if (options.CheckBackwardReentrancy)
+        if (reentrancy)
         {
             var again = AnalyticJacobian.Compute(evaluator, x, outputNames, ref backwardPasses);
             if (Reentrancy.Describe(jacobian, again) is { } warning) warnings.Add(warning);

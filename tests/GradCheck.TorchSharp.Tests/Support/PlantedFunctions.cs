@@ -82,6 +82,35 @@ internal static class PlantedFunctions
         }
     }
 
+    /// <summary>Two outputs (sin x, cos x); backward is g0·cos x − g1·sin x, or with the second term missing.</summary>
+    public abstract class SinCosBase<T> : autograd.MultiTensorFunction<T> where T : SinCosBase<T>, new()
+    {
+        public override string Name => typeof(T).Name;
+
+        protected virtual bool DropsSecondOutput => false;
+
+        public override List<Tensor> forward(autograd.AutogradContext ctx, params object[] vars)
+        {
+            var x = (Tensor)vars[0];
+            ctx.save_for_backward([x]);
+            return [x.sin(), x.cos()];
+        }
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, List<Tensor> grad_outputs)
+        {
+            var x = ctx.get_saved_variables()[0];
+            var first = grad_outputs[0] * x.cos();
+            return [DropsSecondOutput ? first : first - (grad_outputs[1] * x.sin())];
+        }
+    }
+
+    public sealed class SinCos : SinCosBase<SinCos>;
+
+    public sealed class SinCosMissingTerm : SinCosBase<SinCosMissingTerm>
+    {
+        protected override bool DropsSecondOutput => true;
+    }
+
     /// <summary>y = x·Wᵀ + b (x [n,in], W [out,in], b [out]) with a hand-written backward; subclasses plant bugs.</summary>
     public abstract class LinearBase<T> : autograd.MultiTensorFunction<T> where T : LinearBase<T>, new()
     {
