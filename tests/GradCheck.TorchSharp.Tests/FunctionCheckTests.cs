@@ -135,4 +135,32 @@ public sealed class FunctionCheckTests
         Assert.Equal(3, once.BackwardPasses);
         Assert.Equal(3, coreSwitch.BackwardPasses);
     }
+
+    [Fact]
+    public void FunctionalDropoutIsRefusedUnlessTheRandomStreamIsReplayed()
+    {
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { 0.2, 1.1, -0.6, 0.9, 1.4, -0.3 }).requires_grad_();
+        Func<Tensor[], Tensor> dropout = t => nn.functional.dropout(t[0].sin(), 0.5, training: true);
+
+        Assert.Throws<NonDeterministicFunctionException>(() => TorchGradCheck.Run(dropout, [x]));
+        var report = TorchGradCheck.Run(dropout, [x], new TorchCheckOptions { Randomness = RandomnessHandling.ReplaySeed });
+
+        Assert.True(report.Passed, report.ToString());
+        var diagonal = report.Entries.Where(e => e.Name.EndsWith($"output 0 [{e.Index}]", StringComparison.Ordinal)).ToArray();
+        Assert.Contains(diagonal, e => e.Analytic == 0); // a dropped element
+        Assert.Contains(diagonal, e => e.Analytic != 0); // a kept one (scaled by 2)
+    }
+
+    [Fact]
+    public void SampleSizeAppliesToEachInput()
+    {
+        using var scope = NewDisposeScope();
+        torch.random.manual_seed(2);
+        Tensor[] inputs = [randn(4, 3, dtype: float64).requires_grad_(), randn(3, dtype: float64).requires_grad_()];
+        var report = TorchGradCheck.Run(t => (t[0] * t[1]).sum(), inputs, new GradientCheckOptions { SampleSize = 2 });
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal([2, 2], report.Inputs.Select(i => i.Report.Entries.Count));
+        Assert.Equal([12, 3], report.Inputs.Select(i => i.Report.Dimension));
+    }
 }
