@@ -68,4 +68,18 @@ public static class TorchGradCheck
     /// <param name="options">Null for the defaults; <see cref="RandomnessHandling.EvalMode"/> or <see cref="RandomnessHandling.ReplaySeed"/> for dropout.</param>
     public static TensorCheckReport RunModule(nn.Module module, Func<Tensor> loss, TorchCheckOptions? options = null) =>
         ModuleCheck.Run(module, loss, options ?? TorchCheckOptions.Default);
+
+    /// <summary>
+    /// Checks a (float32) module in float64 on a copy: <paramref name="createCopy"/> builds a new instance of the same
+    /// architecture, which is loaded with the module's state (parameters and buffers), converted to float64 and checked
+    /// with the module's training flags and frozen parameters. The module itself is never touched.
+    /// </summary>
+    /// <param name="module">The module to check.</param>
+    /// <param name="createCopy">Builds a fresh instance of the same architecture, e.g. <c>() =&gt; new MyNet()</c>.</param>
+    /// <param name="loss">The loss of a module instance; it must create its data in the instance's element type, e.g.
+    /// <c>m =&gt; mse_loss(m.call(x.to(float64)), y.to(float64))</c>.</param>
+    /// <param name="options">Null for the defaults (<see cref="TorchCheckOptions.Precision"/> is ignored: the copy is float64).</param>
+    public static TensorCheckReport RunModuleInFloat64<TModule>(TModule module, Func<TModule> createCopy, Func<TModule, Tensor> loss, TorchCheckOptions? options = null)
+        where TModule : nn.Module =>
+        ModuleCopyCheck.Run(module, createCopy, loss, options ?? TorchCheckOptions.Default);
 }

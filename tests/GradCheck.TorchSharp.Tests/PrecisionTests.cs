@@ -72,4 +72,48 @@ public sealed class PrecisionTests
         Assert.True(report.Passed, report.ToString());
         Assert.Equal(ScalarType.Float16, x.dtype);
     }
+
+    [Fact]
+    public void Float32ModuleIsCheckedInFloat64OnACopyAndASmallBugIsCaught()
+    {
+        using var scope = NewDisposeScope();
+        torch.random.manual_seed(41);
+        var net = new CubeNet(slightlyWrong: true);
+        net.train();
+        var x = randn(4, 3);
+        var parameters = net.named_parameters().Select(p => p.parameter).ToArray();
+        var before = parameters.Select(TorchState.Bits).ToArray();
+
+        var report = TorchGradCheck.RunModuleInFloat64(net, () => new CubeNet(slightlyWrong: true), m => m.call(x.to(float64)).sum());
+        var correct = TorchGradCheck.RunModuleInFloat64(net, () => new CubeNet(slightlyWrong: false), m => m.call(x.to(float64)).sum());
+
+        Assert.Equal("float64", report.Precision);
+        Assert.False(report.Passed);
+        Assert.Equal(["fc.weight", "fc.bias"], report.Inputs.Where(i => !i.Passed).Select(i => i.Name));
+        Assert.True(correct.Passed, correct.ToString());
+        Assert.Equal(parameters, net.named_parameters().Select(p => p.parameter)); // same objects, not disposed
+        Assert.All(parameters, p => Assert.Equal(ScalarType.Float32, p.dtype));
+        Assert.Equal(before, parameters.Select(TorchState.Bits).ToArray());
+        Assert.True(net.training);
+    }
+
+    /// <summary>fc → cube (custom function, optionally 0.05 % wrong) → fc2.</summary>
+    private sealed class CubeNet : nn.Module<Tensor, Tensor>
+    {
+        private readonly global::TorchSharp.Modules.Linear fc = nn.Linear(3, 2);
+        private readonly global::TorchSharp.Modules.Linear fc2 = nn.Linear(2, 1);
+        private readonly bool slightlyWrong;
+
+        public CubeNet(bool slightlyWrong) : base(nameof(CubeNet))
+        {
+            this.slightlyWrong = slightlyWrong;
+            RegisterComponents();
+        }
+
+        public override Tensor forward(Tensor x)
+        {
+            var h = fc.call(x);
+            return fc2.call(slightlyWrong ? PlantedFunctions.CubeSlightlyWrong.apply(h) : PlantedFunctions.Cube.apply(h));
+        }
+    }
 }

@@ -13,7 +13,7 @@ internal static class ModuleCheck
         if (options.Precision == CheckPrecision.Float64)
             throw new ArgumentException(
                 "CheckPrecision.Float64 is not supported for modules: module.to(float64) disposes and replaces the module's parameter tensors, which would break every reference to them (an optimizer's, yours). "
-                + "Check a float64 instance of the same module (module.to(torch.float64) on a separately built copy, with its data in float64).", nameof(options));
+                + "Use TorchGradCheck.RunModuleInFloat64, which checks a float64 copy of the module.", nameof(options));
         var parameters = module.named_parameters().ToArray();
         if (parameters.Length == 0)
             throw new ArgumentException("The module has no parameters to check.", nameof(module));
