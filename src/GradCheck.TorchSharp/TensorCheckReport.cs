@@ -21,7 +21,7 @@ public sealed class TensorCheckReport
         Precision = precision;
     }
 
-    /// <summary>What was checked: "gradcheck", "gradgradcheck" or "module check".</summary>
+    /// <summary>What was checked: "gradcheck", "gradgradcheck" or "module check", with " (projection)" in projection mode.</summary>
     public string Title { get; }
 
     /// <summary>True iff no entry of any input is a Mismatch or NonFinite.</summary>
