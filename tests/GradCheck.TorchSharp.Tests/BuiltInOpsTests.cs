@@ -90,4 +90,16 @@ public sealed class BuiltInOpsTests
         Assert.True(report.Passed, report.ToString());
         Assert.True(report.Entries.Count() >= 4 * 4 * 4);
     }
+
+    [Fact]
+    public void ReluAtZeroIsAValidSubgradientNotAFalseAlarm()
+    {
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { -0.5, 0.0, 0.7 }).requires_grad_();
+        var report = TorchGradCheck.Run(t => nn.functional.relu(t[0]), [x]);
+        Assert.True(report.Passed, report.ToString());
+        var kink = Assert.Single(report.Entries, e => e.Verdict == EntryVerdict.NonDifferentiable);
+        Assert.Equal("input 0 [1] w.r.t. output 0 [1]", kink.Name);
+        Assert.Equal(0, kink.Analytic);
+    }
 }
