@@ -41,7 +41,7 @@ public static class TorchGradCheck
 
     /// <inheritdoc cref="Run(Func{Tensor[], Tensor[]}, Tensor[], GradientCheckOptions?)"/>
     public static TensorCheckReport Run(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions options) =>
-        JacobianCheck.Run("gradcheck", function, inputs, null, options, null, valuesNeedGrad: false);
+        TensorJacobianCheck.Run("gradcheck", function, inputs, null, options, null, valuesNeedGrad: false);
 
     /// <summary>
     /// Checks second derivatives, like <c>torch.autograd.gradgradcheck</c>: the vector-Jacobian product

@@ -71,6 +71,9 @@ internal sealed class OutputLineProbe : ILineProbe
 
     public double Epsilon { get; }
 
+    /// <summary>Not measured for tensor functions (small, exactly computed ops): the core's ulps floor applies.</summary>
+    public double Noise => 0;
+
     public double Evaluate(double offset, out double actualOffset)
     {
         var (actual, values) = _line.At(offset);

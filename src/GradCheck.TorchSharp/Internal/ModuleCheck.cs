@@ -25,7 +25,7 @@ internal static class ModuleCheck
         var saved = buffers.Select(b => b.detach().clone().DetachFromDisposeScope()).ToArray();
         try
         {
-            return JacobianCheck.Run("module check", _ => [loss()], inputs, names, options, module, valuesNeedGrad: false);
+            return TensorJacobianCheck.Run("module check", _ => [loss()], inputs, names, options, module, valuesNeedGrad: false);
         }
         finally
         {

@@ -87,6 +87,8 @@ internal static class ProjectionCheck
 
         public double Epsilon => epsilon;
 
+        public double Noise => 0;
+
         public double Evaluate(double offset, out double actualOffset)
         {
             var moved = new double[x0.Length];

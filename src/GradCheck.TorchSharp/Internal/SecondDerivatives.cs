@@ -37,7 +37,7 @@ internal static class SecondDerivatives
         }
 
         var vectorNames = vectors.Select((_, o) => string.Create(CultureInfo.InvariantCulture, $"grad_output {o}"));
-        return JacobianCheck.Run("gradgradcheck", Vjp, inputs.Concat(vectors).ToArray(), names.Concat(vectorNames).ToArray(),
+        return TensorJacobianCheck.Run("gradgradcheck", Vjp, inputs.Concat(vectors).ToArray(), names.Concat(vectorNames).ToArray(),
             options, null, valuesNeedGrad: true);
     }
 

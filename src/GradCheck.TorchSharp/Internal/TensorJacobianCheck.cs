@@ -11,7 +11,7 @@ namespace GradCheck.TorchSharp.Internal;
 /// core's estimators (one adaptive estimate per input element and output element, sharing forward passes), verdicts
 /// from the core's error budget. Checked inputs are restored bit-exactly and global torch state is put back, whatever happens.
 /// </summary>
-internal static class JacobianCheck
+internal static class TensorJacobianCheck
 {
     public static TensorCheckReport Run(string title, Func<Tensor[], Tensor[]> function, Tensor[] inputs, IReadOnlyList<string>? names,
         TorchCheckOptions? options, nn.Module? module, bool valuesNeedGrad)
