@@ -16,8 +16,14 @@ public sealed record TorchCheckOptions
     /// </summary>
     public GradientCheckOptions? Check { get; init; }
 
-    /// <summary>Full Jacobian (default) or one random projection per input (fast).</summary>
+    /// <summary>
+    /// Full Jacobian (default) or one random projection per input (fast). The core's
+    /// <c>Check.Mode = CheckMode.Fast</c> selects the projection too, so one option works everywhere.
+    /// </summary>
     public TorchCheckMode Mode { get; init; } = TorchCheckMode.Full;
+
+    /// <summary>The mode in force: <see cref="Mode"/>, or Projection when the core options ask for fast mode.</summary>
+    internal TorchCheckMode EffectiveMode => Check?.Mode == CheckMode.Fast ? TorchCheckMode.Projection : Mode;
 
     /// <summary>The element type the check runs in. Default: the tensors' own type.</summary>
     public CheckPrecision Precision { get; init; } = CheckPrecision.AsGiven;

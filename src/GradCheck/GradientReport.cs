@@ -62,6 +62,12 @@ public sealed class GradientReport
     /// </summary>
     public double FunctionNoise { get; init; }
 
+    /// <summary>How the entries were examined: every planned coordinate (Full), or random directions first (Fast).</summary>
+    public CheckMode Mode { get; init; }
+
+    /// <summary>In fast mode, the number of random directional derivatives compared; 0 in full mode.</summary>
+    public int Directions { get; init; }
+
     /// <summary>The function's value at the unperturbed point.</summary>
     public double FunctionValue { get; }
 

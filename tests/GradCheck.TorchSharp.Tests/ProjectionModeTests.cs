@@ -34,6 +34,19 @@ public sealed class ProjectionModeTests
         Assert.True(fast.BackwardPasses * 10 < full.BackwardPasses);
     }
 
+    [Fact]
+    public void CoreFastModeSelectsTheProjection()
+    {
+        using var scope = NewDisposeScope();
+        torch.random.manual_seed(23);
+        Tensor[] inputs = [randn(2, 3, dtype: float64).requires_grad_()];
+
+        var report = TorchGradCheck.Run(t => t[0].tanh().sum(1), inputs, new GradientCheckOptions { Mode = CheckMode.Fast });
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Single(report.Entries);
+    }
+
     [Theory]
     [InlineData("factor")]
     [InlineData("transposed-dW")]
