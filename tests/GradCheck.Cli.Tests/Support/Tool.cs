@@ -5,11 +5,17 @@ namespace GradCheck.Cli.Tests.Support;
 /// <summary>Runs the CLI in-process against a plain test console (no colours, no ANSI, fixed width).</summary>
 internal static class Tool
 {
-    public static (int ExitCode, string Output) Run(params string[] args)
+    public static (int ExitCode, string Output) Run(params string[] args) => Run(interactive: false, args);
+
+    /// <summary>Runs against a console that is interactive and ANSI-capable, as a terminal is (progress bars on).</summary>
+    public static (int ExitCode, string Output) RunInteractive(params string[] args) => Run(interactive: true, args);
+
+    private static (int ExitCode, string Output) Run(bool interactive, string[] args)
     {
         var console = new TestConsole().Width(120);
-        console.Profile.Capabilities.Ansi = false;
-        console.Profile.Capabilities.Interactive = false;
+        console.Profile.Capabilities.Ansi = interactive;
+        console.Profile.Capabilities.Interactive = interactive;
+        console.EmitAnsiSequences = interactive;
         int exitCode = CliApp.Create(console).Run(args);
         return (exitCode, console.Output);
     }
