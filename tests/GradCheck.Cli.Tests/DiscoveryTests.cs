@@ -30,6 +30,18 @@ public class DiscoveryTests
     public void ExpectFailure_comes_from_the_attribute() =>
         Assert.True(Discovered().Single(c => c.Name == "fixture-planted").ExpectFailure);
 
+    [Fact]
+    public void An_assembly_copied_without_its_dependencies_still_yields_the_cases_that_need_none()
+    {
+        // Test classes here carry xunit attributes that cannot load from the copy; discovery must skip them, not crash.
+        string dir = Tool.TempDirectory();
+        string copy = Path.Combine(dir, Path.GetFileName(Tool.FixtureAssembly));
+        File.Copy(Tool.FixtureAssembly, copy);
+        var (exitCode, output) = Tool.Run("run", copy, "--filter", "fixture-pass", "--format", "console");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("fixture-pass", output);
+    }
+
     [Theory]
     [InlineData("fixture-*", "fixture-pass", true)]
     [InlineData("FIXTURE-PASS", "fixture-pass", true)]

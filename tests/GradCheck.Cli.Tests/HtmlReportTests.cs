@@ -41,6 +41,17 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void A_rerun_into_the_same_directory_replaces_old_plots_and_keeps_other_files()
+    {
+        string dir = Tool.TempDirectory();
+        Tool.Run("demo", "--filter", "two-layer-network*", "--format", "html", "--out", dir);
+        File.WriteAllBytes(Path.Combine(dir, "plots", "mine.png"), [1, 2, 3]);
+        Tool.Run("demo", "--filter", "relu-kink", "--format", "html", "--out", dir);
+        var names = Directory.GetFiles(Path.Combine(dir, "plots")).Select(f => Path.GetFileName(f)!).Order().ToArray();
+        Assert.Equal(["01-relu-kink-analytic-vs-numeric.png", "01-relu-kink-error-vs-step.png", "01-relu-kink-relative-errors.png", "mine.png"], names);
+    }
+
+    [Fact]
     public void Report_renders_in_headless_chromium_with_its_plots_visible()
     {
         string dir = WriteReport("two-layer-network-planted-bug");

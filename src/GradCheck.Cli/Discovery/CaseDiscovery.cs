@@ -15,7 +15,7 @@ internal static class CaseDiscovery
         {
             // Declaration order (metadata token) keeps the report in the order the author wrote the cases.
             var methods = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                .Where(m => m.IsDefined(typeof(GradientCheckCaseAttribute), inherit: false))
+                .Where(IsCase)
                 .OrderBy(m => m.MetadataToken);
             foreach (var method in methods) found.AddRange(FromMethod(method));
         }
@@ -53,6 +53,19 @@ internal static class CaseDiscovery
         return cases.Select(c => new DiscoveredCase(
             Name: attribute.Name is null ? c.Name : cases.Count == 1 ? attribute.Name : $"{attribute.Name}/{c.Name}",
             attribute.Description, attribute.ExpectFailure, source, c));
+    }
+
+    private static bool IsCase(MethodInfo method)
+    {
+        try
+        {
+            return method.IsDefined(typeof(GradientCheckCaseAttribute), inherit: false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or TypeLoadException)
+        {
+            // Another attribute on the method (say a test framework's) needs an assembly that is not there: not ours.
+            return false;
+        }
     }
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly)

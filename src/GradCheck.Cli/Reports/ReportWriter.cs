@@ -25,6 +25,7 @@ internal static class ReportWriter
             var plots = ReportPlots.ForRun(result);
             string plotDirectory = Path.Combine(request.Output, "plots");
             Directory.CreateDirectory(plotDirectory);
+            RemoveOldPlots(plotDirectory);
             foreach (var plot in plots.SelectMany(p => p.Images)) File.WriteAllBytes(Path.Combine(plotDirectory, plot.FileName), plot.Png);
             string path = Path.Combine(request.Output, "report.html");
             File.WriteAllText(path, HtmlReport.Render(request, result, plots));
@@ -32,5 +33,15 @@ internal static class ReportWriter
             written.Add(Path.Combine(plotDirectory, "*.png") + $" ({plots.Sum(p => p.Images.Count)} plots)");
         }
         return written;
+    }
+
+    /// <summary>
+    /// Plots of an earlier run into the same directory would otherwise sit beside this run's and mislead. Only files
+    /// named the way ReportPlots names them are removed, in case --out points at a folder with other images.
+    /// </summary>
+    private static void RemoveOldPlots(string plotDirectory)
+    {
+        foreach (string file in Directory.EnumerateFiles(plotDirectory, "*.png"))
+            if (ReportPlots.IsPlotFileName(Path.GetFileName(file))) File.Delete(file);
     }
 }

@@ -19,6 +19,10 @@ internal static class ReportPlots
     private static readonly Color FailureColor = Color.FromHex("#d62728");
     private static readonly Color[] CurveColors = [Color.FromHex("#d62728"), Color.FromHex("#2ca02c"), Color.FromHex("#9467bd")];
 
+    /// <summary>True for the names this class gives its files: NN-case-kind.png.</summary>
+    public static bool IsPlotFileName(string fileName) =>
+        System.Text.RegularExpressions.Regex.IsMatch(fileName, @"^\d{2,}-[a-z0-9-]*-(relative-errors|analytic-vs-numeric|error-vs-step)\.png$");
+
     public static IReadOnlyList<CasePlots> ForRun(RunResult result) =>
         result.Cases.Select((c, i) => new CasePlots(c, c.Result is null ? [] : ForCase(c, $"{i + 1:00}-{Slug(c.Name)}"))).ToArray();
 

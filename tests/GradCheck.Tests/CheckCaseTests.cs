@@ -1,4 +1,4 @@
-namespace GradCheck.Cli.Tests;
+namespace GradCheck.Tests;
 
 public class CheckCaseTests
 {
