@@ -39,7 +39,7 @@ internal static class ReportPlots
 
     private static PlotImage RelativeErrors(CaseOutcome outcome, string prefix)
     {
-        var plot = new Plot();
+        using var plot = new Plot();
         var groups = outcome.Result!.Groups;
         var points = groups.SelectMany((g, gi) => g.Report.Entries.Select((e, k) => (X: gi + Jitter(k), Y: Log(e.RelativeError), e.Verdict))).ToList();
         AddByVerdict(plot, points.Select(p => (p.X, p.Y, p.Verdict)));
@@ -69,7 +69,7 @@ internal static class ReportPlots
 
     private static PlotImage AnalyticVersusNumeric(CaseOutcome outcome, string prefix)
     {
-        var plot = new Plot();
+        using var plot = new Plot();
         var entries = outcome.Entries.Select(x => x.Entry).Where(e => double.IsFinite(e.Analytic) && double.IsFinite(e.Numeric)).ToList();
         AddByVerdict(plot, entries.Select(e => (e.Numeric, e.Analytic, e.Verdict)));
         if (entries.Count > 0)
@@ -93,7 +93,7 @@ internal static class ReportPlots
     {
         var worst = Ranking.Worst(outcome.Entries).Where(x => x.Group.Line is not null && double.IsFinite(x.Entry.Analytic)).Take(SweptEntries).ToList();
         if (worst.Count == 0) return null;
-        var plot = new Plot();
+        using var plot = new Plot();
         double[] xs = StepSweep.Steps.Select(Math.Log10).ToArray();
         for (int i = 0; i < worst.Count; i++)
         {
