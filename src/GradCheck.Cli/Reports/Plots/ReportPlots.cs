@@ -116,7 +116,7 @@ internal static class ReportPlots
         plot.YLabel("|central difference − analytic|");
         plot.ShowLegend(Alignment.LowerLeft);
         return Render(plot, $"{prefix}-error-vs-step.png", "Error versus step",
-            "A V shape (rounding error on the left, truncation on the right) that dips far below the entry's tolerance (dotted) means the gradient is right; a curve that flattens at the tolerance or above, whatever the step, is a real bug.");
+            "A V shape (rounding error on the left, truncation on the right) that dips far below the entry's tolerance (dotted) means the gradient is right; a curve that stays flat above the tolerance, whatever the step, is a real bug (at a kink, central differences average the one-sided derivatives, so a flat curve there is expected).");
     }
 
     private static void AddByVerdict(Plot plot, IEnumerable<(double X, double Y, EntryVerdict Verdict)> points)
