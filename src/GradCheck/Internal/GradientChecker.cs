@@ -34,7 +34,9 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             double[] analytic = EvaluateGradient(gradient, point, snapshot, warnings);
             if (options.CheckGradientReentrancy) CheckReentrancy(gradient, point, snapshot, analytic, warnings);
 
-            var probe = new CoordinateProbe<T>(function, point, f0, counter, name, cancellation);
+            // The adaptive scheme measures f's rounding noise; a fixed scheme keeps its exact evaluation count.
+            double noise = options.Scheme is null ? NoiseProbe.Measure(function, point, snapshot, f0, options.EffectiveSeed, counter) : 0;
+            var probe = new CoordinateProbe<T>(function, point, f0, noise, counter, name, cancellation);
             var budget = new ErrorBudget(options, probe.Epsilon, analytic);
             var entries = new List<EntryResult>(plan.Indices.Count);
             foreach (int index in plan.Indices)
@@ -48,7 +50,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
 
             warnings.AddRange(EntryWarnings.For(entries, point.Length, ZeroFraction(snapshot), f0));
             return new GradientReport(entries, counter.Count, warnings, point.Length, ElementTypeName(),
-                Describe(options), plan.Seed, f0);
+                Describe(options), plan.Seed, f0) { FunctionNoise = noise };
         }
         finally
         {
