@@ -43,6 +43,7 @@ internal sealed record GroupDto(
     int? Seed,
     int Dimension,
     double FunctionValue,
+    double FunctionNoise,
     int FunctionEvaluations,
     CountsDto Counts,
     double WorstRelativeError,
