@@ -10,7 +10,7 @@ public class ExitCodeTests
         var (exitCode, output) = Tool.Run("demo", "--format", "console");
         Assert.Equal(0, exitCode);
         Assert.Contains("FAILED (expected)", output);
-        Assert.Contains("2 planted failures caught", output);
+        Assert.Contains("4 planted failures caught", output);
     }
 
     [Fact]

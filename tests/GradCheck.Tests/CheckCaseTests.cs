@@ -26,6 +26,22 @@ public class CheckCaseTests
     }
 
     [Fact]
+    public void Model_case_has_a_group_per_tensor_with_shape_diagnosis_and_a_line_that_restores_the_model()
+    {
+        var model = new Models.LinearTestModel<double>(outputs: 2, inputs: 3) { Bug = m => m.WeightGradient[0] *= 2 };
+        double before = model.Loss();
+        var result = CheckCase.Model("linear", model).Run();
+        Assert.Equal(model.Parameters.Select(p => p.Name), result.Groups.Select(g => g.Name));
+        Assert.Equal(model.Parameters[0].Shape, result.Groups[0].Shape);
+        Assert.False(result.Groups[0].Report.Passed);
+        Assert.NotNull(result.Groups[0].Diagnosis);
+        Assert.True(result.Groups[1].Report.Passed);
+        Assert.Null(result.Groups[1].Diagnosis);
+        Assert.NotEqual(before, result.Groups[0].Line!(0, 0.25));
+        Assert.Equal(before, model.Loss());   // the line put the value back
+    }
+
+    [Fact]
     public void A_result_needs_a_group() =>
         Assert.Throws<ArgumentException>(() => new CheckCaseResult([]));
 

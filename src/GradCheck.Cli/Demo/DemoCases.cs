@@ -56,6 +56,20 @@ public static class DemoCases
         x => [-2 * (1 - x[0]) - 400 * x[0] * (x[1] - x[0] * x[0]), 200 * (x[1] - x[0] * x[0])],
         [-1.2f, 1.0f]);
 
+    /// <summary>A softmax MLP in float32 checked as a model: one group per tensor (fc1, fc2).</summary>
+    [GradientCheckCase(Description = "Softmax-cross-entropy MLP in float32, checked tensor by tensor with ModelCheck")]
+    public static CheckCase SoftmaxMlpFloat() => CheckCase.Model("softmax-mlp-float", new SoftmaxMlp<float>());
+
+    /// <summary>The MLP with fc1's weight gradient written in the transposed layout: the diagnosis names it.</summary>
+    [GradientCheckCase(Description = "The MLP with fc1.weight's gradient in the transposed layout: diagnosed per tensor", ExpectFailure = true)]
+    public static CheckCase SoftmaxMlpTransposed() =>
+        CheckCase.Model("softmax-mlp-transposed-bug", new SoftmaxMlp<double>(bug: PlantedBug.TransposedWeightGradient));
+
+    /// <summary>A convolutional classifier whose backward pass forgets the 1/batch factor.</summary>
+    [GradientCheckCase(Description = "Convolution classifier with 1/batch forgotten in the backward pass", ExpectFailure = true)]
+    public static CheckCase ConvForgottenBatchMean() =>
+        CheckCase.Model("conv-forgotten-batch-mean", new ConvClassifier<double>(bug: PlantedBug.ForgottenBatchMean));
+
     private static CheckCase Network(string name, bool plantBug)
     {
         const int inputs = 3, hidden = 4, outputs = 2;

@@ -116,6 +116,8 @@ internal sealed class ConsoleReport(IAnsiConsole console)
 
     private void WriteDiagnosis(CaseOutcome outcome)
     {
+        foreach (var group in outcome.Result!.Groups.Where(g => g.Diagnosis is not null))
+            console.MarkupLineInterpolated($"  [red]✗[/] [bold]{group.Name}[/]: {group.Diagnosis}");
         var notable = Ranking.Worst(outcome.Entries)
             .Where(x => x.Entry.IsFailure || x.Entry.Verdict == EntryVerdict.NonDifferentiable).Select(x => x.Entry).ToList();
         foreach (var e in notable.Take(DiagnosisLinesShown))

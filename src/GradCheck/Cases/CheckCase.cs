@@ -42,6 +42,26 @@ public sealed class CheckCase
     public static CheckCase Function(string name, Func<float[], float> function, Func<float[], float[]> gradient, float[] point, Func<int, string>? entryName = null) =>
         FunctionOf(name, function, gradient, point, entryName);
 
+    /// <summary>
+    /// A whole-model check with <see cref="ModelCheck"/>: one group per parameter tensor, named and shaped like the
+    /// tensor, with its <see cref="ParameterReport.Diagnosis"/>.
+    /// </summary>
+    /// <param name="name">The case's name.</param>
+    /// <param name="model">The model at the point to check; its parameters are restored after every run.</param>
+    public static CheckCase Model<T>(string name, IDifferentiableModel<T> model) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new CheckCase(name, (options, cancellationToken) =>
+        {
+            var report = ModelCheck.Run(model, options, cancellationToken);
+            return new CheckCaseResult(report.Parameters.Select(p => new CheckGroup(p.Name, p.Shape, p.Report)
+            {
+                Diagnosis = p.Diagnosis,
+                Line = LineThrough(model, model.Parameters.First(q => q.Name == p.Name)),
+            }).ToArray());
+        });
+    }
+
     /// <summary>Runs the check with the runner's options.</summary>
     public CheckCaseResult Run(GradientCheckOptions? options = null, CancellationToken cancellationToken = default) =>
         _run(options ?? GradientCheckOptions.Default, cancellationToken)
@@ -64,6 +84,26 @@ public sealed class CheckCase
             return new CheckCaseResult([new CheckGroup(name, [start.Length], report) { Line = LineThrough(function, start) }]);
         });
     }
+
+    /// <summary>
+    /// The loss along one entry of a tensor. Writes into the model's memory for one forward pass and puts the value
+    /// back, so it must not run while another check of the same model is running.
+    /// </summary>
+    private static Func<int, double, double> LineThrough<T>(IDifferentiableModel<T> model, Parameter<T> parameter) where T : IFloatingPointIeee754<T> =>
+        (index, offset) =>
+        {
+            var values = parameter.Values.Span;
+            T original = values[index];
+            try
+            {
+                values[index] = original + T.CreateChecked(offset);
+                return double.CreateChecked(model.Loss());
+            }
+            finally
+            {
+                parameter.Values.Span[index] = original;
+            }
+        };
 
     /// <summary>f along one coordinate: offset ↦ f(point + offset·eᵢ), on a private copy of the point.</summary>
     internal static Func<int, double, double> LineThrough<T>(Func<T[], T> function, T[] point) where T : IFloatingPointIeee754<T> =>

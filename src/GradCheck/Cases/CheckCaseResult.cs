@@ -35,4 +35,7 @@ public sealed record CheckGroup(string Name, IReadOnlyList<int> Shape, GradientR
     /// plain central differences against the step. Null when the case cannot offer it.
     /// </summary>
     public Func<int, double, double>? Line { get; init; }
+
+    /// <summary>What is probably wrong when the group failed (e.g. "transposed layout"), or null.</summary>
+    public string? Diagnosis { get; init; }
 }

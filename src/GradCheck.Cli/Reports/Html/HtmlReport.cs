@@ -100,8 +100,9 @@ internal static class HtmlReport
 
     private static void Diagnosis(StringBuilder html, CaseOutcome c)
     {
-        var lines = Ranking.Worst(c.Entries).Where(x => x.Entry.IsFailure || x.Entry.Verdict == EntryVerdict.NonDifferentiable)
-            .Select(x => Reports.Diagnosis.Describe(x.Entry))
+        var lines = c.Result!.Groups.Where(g => g.Diagnosis is not null).Select(g => $"{g.Name}: {g.Diagnosis}")
+            .Concat(Ranking.Worst(c.Entries).Where(x => x.Entry.IsFailure || x.Entry.Verdict == EntryVerdict.NonDifferentiable)
+            .Select(x => Reports.Diagnosis.Describe(x.Entry)))
             .Concat(c.Result!.Groups.SelectMany(g => g.Report.Warnings.Select(w => $"warning ({g.Name}): {w}")))
             .ToList();
         if (lines.Count == 0) return;

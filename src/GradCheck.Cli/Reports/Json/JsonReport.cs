@@ -53,7 +53,7 @@ internal static class JsonReport
         var r = g.Report;
         var counts = VerdictCounts.Of(r);
         return new GroupDto(
-            g.Name, g.Shape, r.Passed, r.Summary, r.ElementType, r.Method, r.Seed, r.Dimension, r.FunctionValue, r.FunctionNoise, r.FunctionEvaluations,
+            g.Name, g.Shape, r.Passed, r.Summary, g.Diagnosis, r.ElementType, r.Method, r.Seed, r.Dimension, r.FunctionValue, r.FunctionNoise, r.FunctionEvaluations,
             new CountsDto(r.Entries.Count, counts.Ok, counts.Mismatch, counts.NonDifferentiable, counts.NonFinite, counts.Inconclusive),
             r.WorstRelativeError, r.Warnings, r.Entries.Select(ToEntry).ToArray());
     }

@@ -38,6 +38,7 @@ internal sealed record GroupDto(
     IReadOnlyList<int> Shape,
     bool Passed,
     string Summary,
+    string? Diagnosis,
     string ElementType,
     string Method,
     int? Seed,
