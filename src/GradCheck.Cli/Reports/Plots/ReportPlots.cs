@@ -62,7 +62,7 @@ internal static class ReportPlots
         LogAxis(plot.Axes.Left);
         plot.Title("Relative error per group");
         plot.YLabel("relative error (log scale)");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Bottom);   // outside the data area: dots near the top must not hide behind it
         return Render(plot, $"{prefix}-relative-errors.png", "Relative errors per group",
             "Each dot is one entry (jittered sideways); the dashed line is the group's median tolerance relative to the entry's size. Exact zeros sit at 1e-17.");
     }
@@ -84,7 +84,7 @@ internal static class ReportPlots
         plot.Title("Analytic versus numeric");
         plot.XLabel("numeric (finite differences)");
         plot.YLabel("analytic (your gradient)");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Bottom);
         return Render(plot, $"{prefix}-analytic-vs-numeric.png", "Analytic versus numeric",
             "Correct entries lie on the diagonal; a wrong entry stands off it.");
     }
@@ -114,7 +114,7 @@ internal static class ReportPlots
         plot.Title("Error of central differences versus step (worst entries)");
         plot.XLabel("step h");
         plot.YLabel("|central difference − analytic|");
-        plot.ShowLegend(Alignment.LowerLeft);
+        plot.ShowLegend(Edge.Bottom);
         return Render(plot, $"{prefix}-error-vs-step.png", "Error versus step",
             "A V shape (rounding error on the left, truncation on the right) that dips far below the entry's tolerance (dotted) means the gradient is right; a curve that stays flat above the tolerance, whatever the step, is a real bug (at a kink, central differences average the one-sided derivatives, so a flat curve there is expected).");
     }
