@@ -62,6 +62,16 @@ public class ExitCodeTests
     }
 
     [Fact]
+    public void A_file_that_is_not_an_assembly_is_a_usage_error()
+    {
+        string file = Path.Combine(Tool.TempDirectory(), "notes.dll");
+        File.WriteAllText(file, "not an assembly");
+        var (exitCode, output) = Tool.Run("run", file);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("not a .NET assembly", output);
+    }
+
+    [Fact]
     public void Fast_mode_is_accepted_and_runs_as_full_for_now()
     {
         var (exitCode, output) = Tool.Run("run", Tool.FixtureAssembly, "--filter", "fixture-pass", "--mode", "fast", "--format", "console");

@@ -9,7 +9,15 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 {
     public override Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        var assembly = UserAssemblyLoadContext.Load(Path.GetFullPath(settings.Assembly));
+        System.Reflection.Assembly assembly;
+        try
+        {
+            assembly = UserAssemblyLoadContext.Load(Path.GetFullPath(settings.Assembly));
+        }
+        catch (BadImageFormatException)
+        {
+            throw new UsageException($"{settings.Assembly} is not a .NET assembly. Pass the .dll your project builds, e.g. bin/Release/net10.0/MyChecks.dll.");
+        }
         var cases = CaseDiscovery.Discover(assembly);
         if (cases.Count == 0)
             throw new UsageException($"No public static [GradientCheckCase] methods found in {Path.GetFileName(settings.Assembly)}.");
