@@ -72,11 +72,16 @@ public class ExitCodeTests
     }
 
     [Fact]
-    public void Fast_mode_is_accepted_and_runs_as_full_for_now()
+    public void Fast_mode_runs_the_cores_random_direction_check()
     {
         var (exitCode, output) = Tool.Run("run", Tool.FixtureAssembly, "--filter", "fixture-pass", "--mode", "fast", "--format", "console");
         Assert.Equal(0, exitCode);
-        Assert.Contains("mode full", output);
+        Assert.Contains("mode fast", output);
+        // The planted bug is still caught and located in fast mode, through random directions and bisection.
+        var (bugExit, bugOutput) = Tool.Run("demo", "--filter", "two-layer-network-planted-bug", "--mode", "fast", "--format", "console");
+        Assert.Equal(0, bugExit);
+        Assert.Contains("random directions failed", bugOutput);
+        Assert.Contains("b1[0]: analytic -0.103229", bugOutput);
         Assert.Contains("--mode fast", output);   // the reproduce command keeps what the user asked for
     }
 

@@ -17,8 +17,8 @@ internal sealed record CheckRequest(string Command, string? Assembly, IReadOnlyL
     public static CheckRequest From(string command, string? assembly, CheckSettings settings) =>
         new(command, assembly, settings.Filters, settings.Mode, settings.Seed, settings.ReportFormats, settings.Output);
 
-    /// <summary>The mode actually run. TODO: return Fast once the core has a fast mode.</summary>
-    public CheckMode EffectiveMode => CheckMode.Full;
+    /// <summary>The mode actually run (the core's; kept apart from <see cref="Mode"/> in the JSON schema for compatibility).</summary>
+    public CheckMode EffectiveMode => Mode;
 
     /// <summary>
     /// The command that reruns exactly these cases with the same seed and mode. Uses the assembly's file name,
