@@ -13,7 +13,7 @@ namespace GradCheck;
 /// report.ThrowIfFailed();   // names the wrong entries, both values, the error and the tolerance
 /// </code>
 /// </example>
-public static class GradientCheck
+public static partial class GradientCheck
 {
     /// <summary>Checks <paramref name="gradient"/> (e.g. your backprop) against finite differences of <paramref name="function"/> at <paramref name="point"/>.</summary>
     /// <param name="function">The scalar function, e.g. a loss of the parameters. Must be deterministic.</param>

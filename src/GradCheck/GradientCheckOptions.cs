@@ -77,6 +77,28 @@ public sealed record GradientCheckOptions
     public Func<int, string>? EntryName { get; init; }
 
     internal int EffectiveSeed => Seed ?? GradientCheckDefaults.Seed;
+
+    // Fast mode and parallelism (issue 3)
+
+    /// <summary>
+    /// <see cref="CheckMode.Full"/> (default) checks every coordinate; <see cref="CheckMode.Fast"/> checks a few random
+    /// directions and, when one fails, locates the wrong entries by group testing (see docs/fast-mode.md).
+    /// </summary>
+    public CheckMode Mode { get; init; } = CheckMode.Full;
+
+    /// <summary>
+    /// Number of random ±1 directions checked in <see cref="CheckMode.Fast"/>. Null: 5, at most 16 evaluations each
+    /// on smooth functions. A single entry wrong beyond the threshold in the report's method line fails every
+    /// direction; k directions are for errors that cancel (two opposite errors are missed with probability 2⁻ᵏ).
+    /// </summary>
+    public int? FastDirections { get; init; }
+
+    /// <summary>
+    /// Evaluate coordinates or directions on this many threads, each on its own copy of the point (the caller's
+    /// array is never perturbed concurrently). Default 1. Above 1 the function (and the gradient) must be
+    /// thread-safe; results are identical to a sequential run.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
 }
 
 /// <summary>Progress of a running check.</summary>

@@ -56,6 +56,18 @@ public sealed class GradientReport
     /// <summary>The seed used for sampling or random directions, or null when nothing random was drawn.</summary>
     public int? Seed { get; }
 
+    /// <summary>
+    /// Measured rounding noise of one value of the function at the point (absolute; 0 when not measured, as with
+    /// a fixed scheme). The error budget never assumes less than this.
+    /// </summary>
+    public double FunctionNoise { get; init; }
+
+    /// <summary>How the entries were examined: every planned coordinate (Full), or random directions first (Fast).</summary>
+    public CheckMode Mode { get; init; }
+
+    /// <summary>In fast mode, the number of random directional derivatives compared; 0 in full mode.</summary>
+    public int Directions { get; init; }
+
     /// <summary>The function's value at the unperturbed point.</summary>
     public double FunctionValue { get; }
 

@@ -30,6 +30,19 @@ public class GradientCheckCorrectnessTests
         Assert.Equal("float", report.ElementType);
     }
 
+    [Theory]
+    [MemberData(nameof(CorrectProblems))]
+    public void Hard_cases_in_float_raise_no_false_alarm(Problem problem)
+    {
+        // The double problem evaluated on float inputs and rounded to float: a float32 function with exact gradient.
+        float F(float[] x) => (float)problem.F(x.Select(v => (double)v).ToArray());
+        float[] G(float[] x) => problem.Gradient(x.Select(v => (double)v).ToArray()).Select(v => (float)v).ToArray();
+
+        var report = GradientCheck.Run(F, G, problem.Point.Select(v => (float)v).ToArray());
+
+        Assert.True(report.Passed, report.ToString());
+    }
+
     [Fact]
     public void Many_random_networks_and_points_give_no_false_alarm()
     {

@@ -72,3 +72,23 @@ public class ReportTests
         Assert.Contains(report.Warnings, w => w.Contains("could not be resolved") && w.Contains("x[0]"));
     }
 }
+
+public class FastReportTextTests
+{
+    [Fact]
+    public void Fast_mode_summary_counts_directions_and_located_entries()
+    {
+        int n = 200;
+        double F(double[] x) => x.Select((v, i) => (1 + i % 3) * Math.Sin(v)).Sum();
+        double[] G(double[] x) => x.Select((v, i) => (1 + i % 3) * Math.Cos(v)).ToArray();
+        var x0 = Enumerable.Range(0, n).Select(i => Math.Cos(i)).ToArray();
+
+        var passed = GradientCheck.Run(F, G, x0, new GradientCheckOptions { Mode = CheckMode.Fast });
+        var failed = GradientCheck.Run(F, x => { var g = G(x); g[17] = -g[17]; return g; }, x0, new GradientCheckOptions { Mode = CheckMode.Fast });
+
+        Assert.Equal(CheckMode.Fast, passed.Mode);
+        Assert.StartsWith($"PASSED: {passed.Directions} random directions, 0 wrong entries located", passed.Summary);
+        Assert.StartsWith($"FAILED: {failed.Directions} random directions, 1 wrong entries located", failed.Summary);
+        Assert.DoesNotContain("per entry", failed.Summary);
+    }
+}

@@ -26,7 +26,7 @@ internal static class FixedSchemeEstimator
             fMax = Math.Max(fMax, Math.Abs(value));
         }
         double derivative = sum / step;
-        double rounding = noiseUlps * probe.Epsilon * fMax * absCoefficients / step;
+        double rounding = Math.Max(noiseUlps * probe.Epsilon * fMax, probe.Noise) * absCoefficients / step;
         double truncation = 0;
         var lower = LowerOrderGrid(grid);
         if (lower is not null)

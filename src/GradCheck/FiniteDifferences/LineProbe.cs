@@ -16,6 +16,9 @@ internal interface ILineProbe
     /// <summary>Machine epsilon of the element type.</summary>
     double Epsilon { get; }
 
+    /// <summary>Measured absolute rounding noise of one value of f (0 when unknown): a floor under the assumed ulps.</summary>
+    double Noise { get; }
+
     /// <summary>f(x + offset); <paramref name="actualOffset"/> is (x + offset) − x as computed in the element type.</summary>
     double Evaluate(double offset, out double actualOffset);
 }
@@ -39,6 +42,8 @@ internal sealed class ScalarProbe : ILineProbe
     public double F0 { get; }
 
     public double Epsilon { get; } = Math.Pow(2, -52);
+
+    public double Noise => 0;
 
     public double Evaluate(double offset, out double actualOffset)
     {

@@ -23,6 +23,9 @@ internal sealed class RiddersEstimator
     /// <summary>Differences below this many rounding units count as converged to the rounding floor.</summary>
     private const double NoiseAllowance = 4.0;
 
+    /// <summary>Scale floor for x = 0, so the search for a finite step ends after a few dozen tries.</summary>
+    private const double MinimumScale = 1e-8;
+
     private static readonly double[] CentralFactor = Factors(2);
     private static readonly double[] OneSidedFactor = Factors(1);
     private static readonly double[] CentralAmplification = Amplifications(CentralFactor);
@@ -37,7 +40,9 @@ internal sealed class RiddersEstimator
     public DerivativeEstimate Estimate(ILineProbe probe, double initialStep, double noiseUlps)
     {
         double x = probe.X, f0 = probe.F0, epsilon = probe.Epsilon;
-        double minStep = 64 * epsilon * Math.Max(Math.Abs(x), 1.0);
+        // Steps below a few dozen ulps of x are mostly rounding of x itself. The floor is relative to |x|, not
+        // max(|x|, 1): a float32 coordinate at 1e-5 next to a log's domain edge needs steps of 1e-6.
+        double minStep = 64 * epsilon * Math.Max(Math.Abs(x), MinimumScale);
         double h = PowerOfTwoAtMost(Math.Max(initialStep, Math.Abs(x) / 512));
         int evaluations = 0;
 
@@ -84,7 +89,7 @@ internal sealed class RiddersEstimator
                 fMax = Math.Max(fMax, Math.Max(Math.Abs(fp), Math.Abs(fm)));
             }
 
-            _noise[k] = noiseUlps * epsilon * fMax;
+            _noise[k] = Math.Max(noiseUlps * epsilon * fMax, probe.Noise);
             _step[k] = 0.5 * (hp + hm);
             _central[k, 0] = (fp - fm) / (hp + hm);
             _plus[k, 0] = (fp - f0) / hp;
@@ -185,7 +190,7 @@ internal sealed class RiddersEstimator
             double step = Math.Abs(actual);
             _plus[k, 0] = (value - f0) / actual;
             rows = k + 1;
-            double noise = noiseUlps * probe.Epsilon * fMax;
+            double noise = Math.Max(noiseUlps * probe.Epsilon * fMax, probe.Noise);
             for (int j = 1; j <= k; j++)
             {
                 _plus[k, j] = Extrapolate(_plus, k, j, OneSidedFactor[j]);

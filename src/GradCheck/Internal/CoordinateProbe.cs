@@ -19,7 +19,7 @@ internal sealed class CoordinateProbe<T> : ILineProbe where T : IFloatingPointIe
     private int _index;
     private T _original = T.Zero;
 
-    public CoordinateProbe(Func<T[], T> function, T[] point, double f0, EvaluationCounter counter, Func<int, string> name, CancellationToken cancellation)
+    public CoordinateProbe(Func<T[], T> function, T[] point, double f0, double noise, EvaluationCounter counter, Func<int, string> name, CancellationToken cancellation)
     {
         _function = function;
         _point = point;
@@ -27,6 +27,7 @@ internal sealed class CoordinateProbe<T> : ILineProbe where T : IFloatingPointIe
         _name = name;
         _cancellation = cancellation;
         F0 = f0;
+        Noise = noise;
         Epsilon = double.CreateChecked(MachineEpsilon());
     }
 
@@ -35,6 +36,8 @@ internal sealed class CoordinateProbe<T> : ILineProbe where T : IFloatingPointIe
     public double F0 { get; }
 
     public double Epsilon { get; }
+
+    public double Noise { get; }
 
     public int Index => _index;
 

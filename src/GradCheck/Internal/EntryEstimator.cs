@@ -38,6 +38,11 @@ internal static class OptionsValidation
         NonNegative(options.ErrorEstimateSafety, nameof(options.ErrorEstimateSafety));
         NonNegative(options.FunctionNoiseUlps, nameof(options.FunctionNoiseUlps));
         NonNegative(options.NondeterminismTolerance, nameof(options.NondeterminismTolerance));
+        if (options.MaxDegreeOfParallelism < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegreeOfParallelism,
+                "MaxDegreeOfParallelism must be at least 1 (1 = sequential; 2 or more = that many threads, each on its own copy of the point).");
+        if (options.FastDirections is < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.FastDirections, "FastDirections must be at least 1 (null: 5).");
         if (options.Step is not null && options.Scheme is null)
             throw new ArgumentException("Step applies to a fixed Scheme only; set Scheme (e.g. FiniteDifferenceScheme.Central()) too, or leave Step null for the adaptive default.", nameof(options));
     }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Numerics;
-using GradCheck.FiniteDifferences;
+using GradCheck.Fast;
 using GradCheck.Verdicts;
+using GradCheck.Workers;
 
 namespace GradCheck.Internal;
 
@@ -14,9 +15,10 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(point);
         options ??= GradientCheckOptions.Default;
+        OptionsValidation.Validate(options);
+        if (options.Mode == CheckMode.Fast) return FastChecker<T>.Run(function, gradient, point, options, cancellation);
         PointValidation.Validate(point);
         var plan = CheckPlan.Create(options, point.Length);
-        var estimator = new EntryEstimator(options);
         Func<int, string> name = options.EntryName ?? (i => $"x[{i}]");
 
         var snapshot = (T[])point.Clone();
@@ -24,31 +26,28 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         var warnings = new List<string>();
         try
         {
-            double f0 = EvaluateAtPoint(function, point, counter, "the unperturbed point");
-            if (!double.IsFinite(f0))
-                throw new GradientCheckException(
-                    $"f(point) = {f0}: the function is not finite at the point to check, so it has no derivative there. "
-                    + "Check the inputs (a log or division at 0?) or move the point into the function's domain.");
-            DeterminismCheck.Verify(function, point, snapshot, f0, options.NondeterminismTolerance, counter);
+            double f0 = Prepare(function, point, snapshot, options, counter);
 
             double[] analytic = EvaluateGradient(gradient, point, snapshot, warnings);
             if (options.CheckGradientReentrancy) CheckReentrancy(gradient, point, snapshot, analytic, warnings);
 
-            var probe = new CoordinateProbe<T>(function, point, f0, counter, name, cancellation);
-            var budget = new ErrorBudget(options, probe.Epsilon, analytic);
-            var entries = new List<EntryResult>(plan.Indices.Count);
-            foreach (int index in plan.Indices)
+            double noise = MeasureNoise(function, point, snapshot, f0, options, counter);
+            var pool = Workers(function, point, snapshot, f0, noise, options, name, cancellation);
+            var budget = new ErrorBudget(options, double.CreateChecked(CoordinateProbe<T>.MachineEpsilon()), analytic);
+            int done = 0;
+            var estimates = pool.Map(plan.Indices, (worker, index) =>
             {
-                cancellation.ThrowIfCancellationRequested();
-                probe.MoveTo(index);
-                var estimate = estimator.Estimate(probe);
-                entries.Add(budget.Judge(index, name(index), analytic[index], estimate));
-                options.Progress?.Report(new CheckProgress(entries.Count, plan.Indices.Count, counter.Count));
-            }
+                worker.Coordinates.MoveTo(index);
+                var estimate = worker.Estimator.Estimate(worker.Coordinates);
+                if (options.Progress is { } progress)
+                    progress.Report(new CheckProgress(Interlocked.Increment(ref done), plan.Indices.Count, counter.Count + pool.Evaluations));
+                return estimate;
+            });
+            var entries = plan.Indices.Select((index, i) => budget.Judge(index, name(index), analytic[index], estimates[i])).ToList();
 
             warnings.AddRange(EntryWarnings.For(entries, point.Length, ZeroFraction(snapshot), f0));
-            return new GradientReport(entries, counter.Count, warnings, point.Length, ElementTypeName(),
-                Describe(options), plan.Seed, f0);
+            return new GradientReport(entries, counter.Count + pool.Evaluations, warnings, point.Length, ElementTypeName(),
+                Describe(options), plan.Seed, f0) { FunctionNoise = noise };
         }
         finally
         {
@@ -56,6 +55,28 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             snapshot.CopyTo(point, 0);
         }
     }
+
+    /// <summary>f at the point, which must be finite, and the determinism check: the common start of every mode.</summary>
+    internal static double Prepare(Func<T[], T> function, T[] point, T[] snapshot, GradientCheckOptions options, EvaluationCounter counter)
+    {
+        double f0 = EvaluateAtPoint(function, point, counter, "the unperturbed point");
+        if (!double.IsFinite(f0))
+            throw new GradientCheckException(
+                $"f(point) = {f0}: the function is not finite at the point to check, so it has no derivative there. "
+                + "Check the inputs (a log or division at 0?) or move the point into the function's domain.");
+        DeterminismCheck.Verify(function, point, snapshot, f0, options.NondeterminismTolerance, counter);
+        return f0;
+    }
+
+    /// <summary>The adaptive scheme measures f's rounding noise; a fixed scheme keeps its exact evaluation count.</summary>
+    internal static double MeasureNoise(Func<T[], T> function, T[] point, T[] snapshot, double f0, GradientCheckOptions options, EvaluationCounter counter) =>
+        options.Scheme is null ? NoiseProbe.Measure(function, point, snapshot, f0, options.EffectiveSeed, counter) : 0;
+
+    /// <summary>The workers that evaluate f near the point: one on the caller's array, or one per thread on copies.</summary>
+    internal static WorkerPool<T> Workers(Func<T[], T> function, T[] point, T[] snapshot, double f0, double noise, GradientCheckOptions options,
+        Func<int, string> name, CancellationToken cancellation) =>
+        new(array => new EvaluationWorker<T>(function, (x, _) => function(x), array, snapshot, f0, _ => f0, noise, options, name, cancellation),
+            point, snapshot, options.MaxDegreeOfParallelism, cancellation);
 
     internal static string ElementTypeName() =>
         typeof(T) == typeof(double) ? "double" : typeof(T) == typeof(float) ? "float" : typeof(T).Name;
@@ -85,7 +106,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         }
     }
 
-    private static double[] EvaluateGradient(Func<T[], T[]> gradient, T[] point, T[] snapshot, List<string> warnings)
+    internal static double[] EvaluateGradient(Func<T[], T[]> gradient, T[] point, T[] snapshot, List<string> warnings)
     {
         T[]? result;
         try
@@ -110,7 +131,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         return result.Select(double.CreateChecked).ToArray();
     }
 
-    private static void CheckReentrancy(Func<T[], T[]> gradient, T[] point, T[] snapshot, double[] first, List<string> warnings)
+    internal static void CheckReentrancy(Func<T[], T[]> gradient, T[] point, T[] snapshot, double[] first, List<string> warnings)
     {
         T[] again;
         try
@@ -146,5 +167,5 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         return true;
     }
 
-    private static double ZeroFraction(T[] point) => point.Length == 0 ? 0 : (double)point.Count(T.IsZero) / point.Length;
+    internal static double ZeroFraction(T[] point) => point.Length == 0 ? 0 : (double)point.Count(T.IsZero) / point.Length;
 }

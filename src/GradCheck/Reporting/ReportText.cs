@@ -16,7 +16,10 @@ internal static class ReportText
         int nonFinite = report.Entries.Count(e => e.Verdict == EntryVerdict.NonFinite);
         var text = new StringBuilder();
         text.Append(report.Passed ? "PASSED" : "FAILED");
-        text.Append(Invariant, $": {checkedCount - report.Failures.Count} of {checkedCount} entries ok");
+        if (report.Mode == CheckMode.Fast)
+            text.Append(Invariant, $": {report.Directions} random directions, {report.Failures.Count} wrong entries located, {checkedCount} examined one by one");
+        else
+            text.Append(Invariant, $": {checkedCount - report.Failures.Count} of {checkedCount} entries ok");
         if (checkedCount < report.Dimension) text.Append(Invariant, $" (of {report.Dimension} coordinates)");
         var parts = new List<string>();
         if (mismatches > 0) parts.Add(Plural(mismatches, "mismatch", "mismatches"));
@@ -24,7 +27,7 @@ internal static class ReportText
         if (kinks > 0) parts.Add(Plural(kinks, "kink", "kinks"));
         if (parts.Count > 0) text.Append(" (").Append(string.Join(", ", parts)).Append(')');
         text.Append(Invariant, $"; {report.FunctionEvaluations} evaluations");
-        if (checkedCount > 0)
+        if (checkedCount > 0 && report.Mode == CheckMode.Full)
             text.Append(Invariant, $" ({(double)report.FunctionEvaluations / checkedCount:0.#} per entry)");
         var worst = Worst(report).FirstOrDefault();
         if (worst is not null && double.IsFinite(worst.RelativeError))

@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using GradCheck.Cli.Reports;
+using GradCheck.Cli.Running;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace GradCheck.Cli.Commands;
+
+/// <summary>Options shared by <c>demo</c> and <c>run</c>.</summary>
+internal class CheckSettings : CommandSettings
+{
+    [CommandOption("-f|--filter <GLOB>")]
+    [Description("Run only cases whose name matches this glob (* and ?, case-insensitive). Repeatable: a case runs when any filter matches.")]
+    public string[] Filters { get; init; } = [];
+
+    [CommandOption("-m|--mode <MODE>")]
+    [Description("full or fast. fast currently runs like full (the core has no fast mode yet).")]
+    [DefaultValue(CheckMode.Full)]
+    public CheckMode Mode { get; init; } = CheckMode.Full;
+
+    [CommandOption("-s|--seed <SEED>")]
+    [Description("Seed for sampled coordinates and random directions; recorded in the JSON report. Default: the core's fixed seed.")]
+    public int? Seed { get; init; }
+
+    [CommandOption("-o|--out <DIR>")]
+    [Description("Directory for report.json, report.html and plots/*.png.")]
+    [DefaultValue("gradcheck-report")]
+    public string Output { get; init; } = "gradcheck-report";
+
+    [CommandOption("--format <FORMATS>")]
+    [Description("console, json, html or all; repeatable or comma-separated. Default: all.")]
+    public string[] Formats { get; init; } = [];
+
+    /// <summary>The parsed <see cref="Formats"/>; valid after <see cref="Validate"/>.</summary>
+    public ReportFormat ReportFormats =>
+        Reports.ReportFormats.TryParse(Formats, out var formats, out _) ? formats : ReportFormat.None;
+
+    public override ValidationResult Validate()
+    {
+        if (!Reports.ReportFormats.TryParse(Formats, out _, out var error)) return ValidationResult.Error(error);
+        if (string.IsNullOrWhiteSpace(Output)) return ValidationResult.Error("--out needs a directory.");
+        return ValidationResult.Success();
+    }
+}

@@ -1,0 +1,131 @@
+using GradCheck.Cli.Commands;
+using GradCheck.Cli.Running;
+using Spectre.Console;
+
+namespace GradCheck.Cli.Reports;
+
+/// <summary>
+/// The console report: per case a table per group (tensor), the worst entries, diagnosis and warnings; at the end
+/// a summary of all cases. Colours come from markup, which Spectre drops when the console has no colour support.
+/// </summary>
+internal sealed class ConsoleReport(IAnsiConsole console)
+{
+    private const int WorstEntriesShown = 5;
+    private const int DiagnosisLinesShown = 5;
+
+    public void WriteCase(CaseOutcome outcome)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(outcome.Name)}[/]  {Verdict(outcome)}").LeftJustified());
+        if (outcome.Case.Description is { } description) console.MarkupLineInterpolated($"[grey]{description}[/]");
+        if (outcome.Error is { } error)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {error}");
+            console.WriteLine();
+            return;
+        }
+        var result = outcome.Result!;
+        console.Write(GroupTable(result));
+        console.Write(WorstTable(outcome));
+        WriteDiagnosis(outcome);
+        console.WriteLine();
+    }
+
+    public void WriteSummary(CheckRequest request, RunResult result, IReadOnlyList<string> written)
+    {
+        var table = new Table().Title("[bold]Summary[/]").Border(TableBorder.Rounded)
+            .AddColumns("case", "result", "expected", "groups", "entries", "evaluations", "worst rel error");
+        foreach (var c in result.Cases)
+        {
+            table.AddRow(
+                Markup.Escape(c.Name),
+                Verdict(c),
+                c.Case.ExpectFailure ? "failure" : "pass",
+                Numbers.Format(c.Result?.Groups.Count ?? 0),
+                Numbers.Format(c.Entries.Count()),
+                Numbers.Format(c.FunctionEvaluations),
+                Numbers.Format(c.Entries.Select(x => x.Entry.RelativeError).Where(double.IsFinite).DefaultIfEmpty(0).Max()));
+        }
+        foreach (int i in new[] { 2, 3, 4, 5, 6 }) table.Columns[i].RightAligned();
+        console.Write(table);
+
+        int unexpected = result.Cases.Count(c => !c.AsExpected);
+        console.MarkupLine(unexpected == 0
+            ? $"[green]All {result.Cases.Count} cases ended as expected[/] ({ExpectedFailures(result)}); exit code {result.ExitCode}."
+            : $"[red]{unexpected} of {result.Cases.Count} cases did not end as expected[/]; exit code {result.ExitCode}.");
+        console.MarkupLineInterpolated($"[grey]mode {request.EffectiveMode.ToString().ToLowerInvariant()}, seed {(request.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default")}; reproduce: {request.ReproduceCommand()}[/]");
+        foreach (var file in written) console.MarkupLineInterpolated($"wrote [blue]{file}[/]");
+    }
+
+    private static string ExpectedFailures(RunResult result)
+    {
+        int expectedFailures = result.Cases.Count(c => c.Case.ExpectFailure && c.AsExpected);
+        return expectedFailures == 0 ? "all passed" : $"{expectedFailures} planted failure{(expectedFailures == 1 ? "" : "s")} caught";
+    }
+
+    private static string Verdict(CaseOutcome c) => (c.Outcome, c.AsExpected) switch
+    {
+        ("passed", true) => "[green]PASSED[/]",
+        ("failed", true) => "[yellow]FAILED (expected)[/]",
+        ("passed", false) => "[red]PASSED (a failure was expected)[/]",
+        ("error", _) => "[red]ERROR[/]",
+        _ => "[red]FAILED[/]",
+    };
+
+    private static Table GroupTable(CheckCaseResult result)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("group", "shape", "checked", "ok", "mismatch", "kink", "non-finite", "worst rel error", "evaluations", "result");
+        foreach (var group in result.Groups)
+        {
+            var r = group.Report;
+            var counts = VerdictCounts.Of(r);
+            table.AddRow(
+                Markup.Escape(group.Name),
+                Markup.Escape(Numbers.Shape(group.Shape)),
+                Numbers.Format(r.Entries.Count),
+                Numbers.Format(counts.Ok),
+                counts.Mismatch > 0 ? $"[red]{counts.Mismatch}[/]" : "0",
+                counts.NonDifferentiable > 0 ? $"[yellow]{counts.NonDifferentiable}[/]" : "0",
+                counts.NonFinite > 0 ? $"[red]{counts.NonFinite}[/]" : "0",
+                Numbers.Format(r.WorstRelativeError),
+                Numbers.Format(r.FunctionEvaluations),
+                r.Passed ? "[green]ok[/]" : "[red]FAILED[/]");
+        }
+        for (int i = 2; i <= 8; i++) table.Columns[i].RightAligned();
+        return table;
+    }
+
+    private static Table WorstTable(CaseOutcome outcome)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title("[grey]worst entries[/]")
+            .AddColumns("entry", "analytic", "numeric", "abs error", "rel error", "tolerance", "verdict");
+        foreach (var (_, e) in Ranking.Worst(outcome.Entries).Take(WorstEntriesShown))
+        {
+            string verdict = e.Verdict switch
+            {
+                EntryVerdict.Ok => "Ok",
+                EntryVerdict.NonDifferentiable => "[yellow]Kink (valid)[/]",
+                _ => $"[red]{e.Verdict}[/]",
+            };
+            table.AddRow(Markup.Escape(e.Label), Numbers.Format(e.Analytic), Numbers.Format(e.Numeric), Numbers.Format(e.AbsoluteError),
+                Numbers.Format(e.RelativeError), Numbers.Format(e.Tolerance), verdict);
+        }
+        for (int i = 1; i <= 5; i++) table.Columns[i].RightAligned();
+        return table;
+    }
+
+    private void WriteDiagnosis(CaseOutcome outcome)
+    {
+        foreach (var group in outcome.Result!.Groups.Where(g => g.Diagnosis is not null))
+            console.MarkupLineInterpolated($"  [red]✗[/] [bold]{group.Name}[/]: {group.Diagnosis}");
+        var notable = Ranking.Worst(outcome.Entries)
+            .Where(x => x.Entry.IsFailure || x.Entry.Verdict == EntryVerdict.NonDifferentiable).Select(x => x.Entry).ToList();
+        foreach (var e in notable.Take(DiagnosisLinesShown))
+            console.MarkupLineInterpolated($"  [{(e.IsFailure ? "red" : "yellow")}]{(e.IsFailure ? "✗" : "~")}[/] {Diagnosis.Describe(e)}");
+        if (notable.Count > DiagnosisLinesShown)
+            console.MarkupLineInterpolated($"  … and {notable.Count - DiagnosisLinesShown} more");
+        foreach (var group in outcome.Result!.Groups)
+        foreach (var warning in group.Report.Warnings)
+            console.MarkupLineInterpolated($"  [yellow]warning[/] ({group.Name}): {warning}");
+    }
+}

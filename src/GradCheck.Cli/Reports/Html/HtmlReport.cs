@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text;
+using GradCheck.Cli.Commands;
+using GradCheck.Cli.Reports.Json;
+using GradCheck.Cli.Reports.Plots;
+using GradCheck.Cli.Running;
+
+namespace GradCheck.Cli.Reports.Html;
+
+/// <summary>
+/// One self-contained HTML file per run: inline CSS, plots embedded as base64 PNG, no scripts and no external
+/// resources, so it can be mailed, attached to a CI run or opened offline.
+/// </summary>
+internal static class HtmlReport
+{
+    private const int WorstEntriesShown = 10;
+
+    public static string Render(CheckRequest request, RunResult result, IReadOnlyList<CasePlots> plots)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>gradcheck report</title>\n<style>\n")
+            .Append(Styles.Css).Append("</style>\n</head>\n<body>\n");
+        html.Append("<h1>gradcheck report</h1>\n");
+        Summary(html, request, result);
+        foreach (var casePlots in plots) Case(html, casePlots);
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Summary(StringBuilder html, CheckRequest request, RunResult result)
+    {
+        int unexpected = result.Cases.Count(c => !c.AsExpected);
+        html.Append("<p class=\"verdict ").Append(unexpected == 0 ? "good\">All " + result.Cases.Count + " cases ended as expected"
+            : "bad\">" + unexpected + " of " + result.Cases.Count + " cases did not end as expected").Append($" (exit code {result.ExitCode})</p>\n");
+        html.Append("<p class=\"meta\">").Append(E($"gradcheck {JsonReport.ToolVersion()} · mode {request.EffectiveMode.ToString().ToLowerInvariant()} · seed {(request.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default")}"))
+            .Append("<br>reproduce: <code>").Append(E(request.ReproduceCommand())).Append("</code></p>\n");
+        html.Append("<table>\n<tr><th>case</th><th>result</th><th>expected</th><th>groups</th><th>entries</th><th>evaluations</th><th>worst rel error</th></tr>\n");
+        foreach (var c in result.Cases)
+        {
+            html.Append("<tr><td><a href=\"#").Append(Anchor(c)).Append("\">").Append(E(c.Name)).Append("</a></td>")
+                .Append(ResultCell(c))
+                .Append("<td>").Append(c.Case.ExpectFailure ? "failure" : "pass").Append("</td>")
+                .Append(Num(c.Result?.Groups.Count ?? 0)).Append(Num(c.Entries.Count())).Append(Num(c.FunctionEvaluations))
+                .Append(Num(c.Entries.Select(x => x.Entry.RelativeError).Where(double.IsFinite).DefaultIfEmpty(0).Max()))
+                .Append("</tr>\n");
+        }
+        html.Append("</table>\n");
+    }
+
+    private static void Case(StringBuilder html, CasePlots casePlots)
+    {
+        var c = casePlots.Case;
+        html.Append("<section id=\"").Append(Anchor(c)).Append("\">\n<h2>").Append(E(c.Name)).Append(' ').Append(Badge(c)).Append("</h2>\n");
+        if (c.Case.Description is { } description) html.Append("<p class=\"meta\">").Append(E(description)).Append("</p>\n");
+        html.Append("<p class=\"meta\">declared in <code>").Append(E(c.Case.Source)).Append("</code></p>\n");
+        if (c.Error is { } error)
+        {
+            html.Append("<p class=\"bad\">").Append(E(error)).Append("</p>\n</section>\n");
+            return;
+        }
+        Groups(html, c.Result!);
+        Worst(html, c);
+        Diagnosis(html, c);
+        foreach (var plot in casePlots.Images)
+        {
+            html.Append("<figure><img alt=\"").Append(E(plot.Title)).Append("\" src=\"data:image/png;base64,")
+                .Append(Convert.ToBase64String(plot.Png)).Append("\"><figcaption><b>").Append(E(plot.Title)).Append(".</b> ")
+                .Append(E(plot.Caption)).Append(" <span class=\"meta\">(plots/").Append(E(plot.FileName)).Append(")</span></figcaption></figure>\n");
+        }
+        html.Append("</section>\n");
+    }
+
+    private static void Groups(StringBuilder html, CheckCaseResult result)
+    {
+        html.Append("<table>\n<tr><th>group</th><th>shape</th><th>checked</th><th>ok</th><th>mismatch</th><th>kink</th><th>non-finite</th><th>inconclusive</th><th>worst rel error</th><th>evaluations</th><th>result</th></tr>\n");
+        foreach (var g in result.Groups)
+        {
+            var r = g.Report;
+            var n = VerdictCounts.Of(r);
+            html.Append("<tr><td>").Append(E(g.Name)).Append("</td><td>").Append(E(Numbers.Shape(g.Shape))).Append("</td>")
+                .Append(Num(r.Entries.Count)).Append(Num(n.Ok)).Append(Num(n.Mismatch)).Append(Num(n.NonDifferentiable)).Append(Num(n.NonFinite))
+                .Append(Num(n.Inconclusive)).Append(Num(r.WorstRelativeError)).Append(Num(r.FunctionEvaluations))
+                .Append(r.Passed ? "<td class=\"good\">ok</td>" : "<td class=\"bad\">FAILED</td>").Append("</tr>\n");
+        }
+        html.Append("</table>\n<p class=\"meta\">method: ").Append(E(result.Groups[0].Report.Method)).Append("</p>\n");
+    }
+
+    private static void Worst(StringBuilder html, CaseOutcome c)
+    {
+        html.Append("<h3>Worst entries</h3>\n<table>\n<tr><th>entry</th><th>analytic</th><th>numeric</th><th>abs error</th><th>rel error</th><th>error estimate</th><th>tolerance</th><th>step</th><th>evaluations</th><th>verdict</th></tr>\n");
+        foreach (var (_, e) in Ranking.Worst(c.Entries).Take(WorstEntriesShown))
+        {
+            html.Append("<tr").Append(e.IsFailure ? " class=\"failrow\"" : "").Append("><td>").Append(E(e.Label)).Append("</td>")
+                .Append(Num(e.Analytic)).Append(Num(e.Numeric)).Append(Num(e.AbsoluteError)).Append(Num(e.RelativeError))
+                .Append(Num(e.ErrorEstimate)).Append(Num(e.Tolerance)).Append(Num(e.Step)).Append(Num(e.Evaluations))
+                .Append("<td>").Append(E(e.Verdict.ToString())).Append("</td></tr>\n");
+        }
+        html.Append("</table>\n");
+    }
+
+    private static void Diagnosis(StringBuilder html, CaseOutcome c)
+    {
+        var lines = c.Result!.Groups.Where(g => g.Diagnosis is not null).Select(g => $"{g.Name}: {g.Diagnosis}")
+            .Concat(Ranking.Worst(c.Entries).Where(x => x.Entry.IsFailure || x.Entry.Verdict == EntryVerdict.NonDifferentiable)
+            .Select(x => Reports.Diagnosis.Describe(x.Entry)))
+            .Concat(c.Result!.Groups.SelectMany(g => g.Report.Warnings.Select(w => $"warning ({g.Name}): {w}")))
+            .ToList();
+        if (lines.Count == 0) return;
+        html.Append("<h3>Diagnosis</h3>\n<ul>\n");
+        foreach (var line in lines) html.Append("<li>").Append(E(line)).Append("</li>\n");
+        html.Append("</ul>\n");
+    }
+
+    private static string ResultCell(CaseOutcome c) => $"<td class=\"{(c.AsExpected ? "good" : "bad")}\">{c.Outcome}{(c.Case.ExpectFailure && c.AsExpected ? " (expected)" : "")}</td>";
+
+    private static string Badge(CaseOutcome c) =>
+        $"<span class=\"badge {(c.AsExpected ? "good" : "bad")}\">{c.Outcome}{(c.Case.ExpectFailure ? (c.AsExpected ? " (expected)" : " (a failure was expected)") : "")}</span>";
+
+    private static string Anchor(CaseOutcome c) => "case-" + new string(c.Name.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
+
+    private static string Num(double value) => "<td class=\"num\">" + E(Numbers.Format(value)) + "</td>";
+
+    private static string Num(int value) => "<td class=\"num\">" + Numbers.Format(value) + "</td>";
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,47 @@
+using GradCheck.Cli.Commands;
+using GradCheck.Cli.Reports.Html;
+using GradCheck.Cli.Reports.Json;
+using GradCheck.Cli.Reports.Plots;
+using GradCheck.Cli.Running;
+
+namespace GradCheck.Cli.Reports;
+
+/// <summary>Writes the file formats of a run into the output directory and returns the paths written.</summary>
+internal static class ReportWriter
+{
+    public static IReadOnlyList<string> Write(CheckRequest request, RunResult result)
+    {
+        var written = new List<string>();
+        if (!request.Formats.HasFlag(ReportFormat.Json) && !request.Formats.HasFlag(ReportFormat.Html)) return written;
+        Directory.CreateDirectory(request.Output);
+        if (request.Formats.HasFlag(ReportFormat.Json))
+        {
+            string path = Path.Combine(request.Output, "report.json");
+            File.WriteAllText(path, JsonReport.Serialize(request, result));
+            written.Add(path);
+        }
+        if (request.Formats.HasFlag(ReportFormat.Html))
+        {
+            var plots = ReportPlots.ForRun(result);
+            string plotDirectory = Path.Combine(request.Output, "plots");
+            Directory.CreateDirectory(plotDirectory);
+            RemoveOldPlots(plotDirectory);
+            foreach (var plot in plots.SelectMany(p => p.Images)) File.WriteAllBytes(Path.Combine(plotDirectory, plot.FileName), plot.Png);
+            string path = Path.Combine(request.Output, "report.html");
+            File.WriteAllText(path, HtmlReport.Render(request, result, plots));
+            written.Add(path);
+            written.Add(Path.Combine(plotDirectory, "*.png") + $" ({plots.Sum(p => p.Images.Count)} plots)");
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// Plots of an earlier run into the same directory would otherwise sit beside this run's and mislead. Only files
+    /// named the way ReportPlots names them are removed, in case --out points at a folder with other images.
+    /// </summary>
+    private static void RemoveOldPlots(string plotDirectory)
+    {
+        foreach (string file in Directory.EnumerateFiles(plotDirectory, "*.png"))
+            if (ReportPlots.IsPlotFileName(Path.GetFileName(file))) File.Delete(file);
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using GradCheck.Internal;
+using GradCheck.Verdicts;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GradCheck.TorchSharp.Internal;
+
+/// <summary>
+/// The full Jacobian check behind every public entry point: analytic rows from autograd, numeric columns from the
+/// core's estimators (one adaptive estimate per input element and output element, sharing forward passes), verdicts
+/// from the core's error budget. Checked inputs are restored bit-exactly and global torch state is put back, whatever happens.
+/// </summary>
+internal static class TensorJacobianCheck
+{
+    public static TensorCheckReport Run(string title, Func<Tensor[], Tensor[]> function, Tensor[] inputs, IReadOnlyList<string>? names,
+        TorchCheckOptions? options, nn.Module? module, bool valuesNeedGrad)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(inputs);
+        options ??= TorchCheckOptions.Default;
+        var core = options.Core;
+        var estimator = new EntryEstimator(core); // validates the core options before anything runs
+        names ??= Enumerable.Range(0, inputs.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"input {i}")).ToArray();
+        int[] checkedInputs = InputValidation.CheckedInputs(inputs, names, options.Precision);
+
+        using var guard = new TorchStateGuard(module, options.SingleThreaded);
+        if (options.Randomness == RandomnessHandling.EvalMode) module?.eval();
+        using var scope = NewDisposeScope();
+        Tensor[] work = options.Precision == CheckPrecision.Float64 ? inputs.Select(ToFloat64Copy).ToArray() : inputs;
+        Tensor[] x = checkedInputs.Select(i => work[i]).ToArray();
+        double[][] snapshots = x.Select(TensorValues.Read).ToArray();
+        try
+        {
+            long? seed = options.Randomness == RandomnessHandling.ReplaySeed ? options.ReplaySeed : null;
+            var evaluator = new Evaluator(function, work, seed, valuesNeedGrad);
+            return Check(title, evaluator, x, checkedInputs.Select(i => names[i]).ToArray(), checkedInputs, snapshots, options, core, estimator);
+        }
+        finally
+        {
+            // Every perturbation restores its own element; this also undoes a function that wrote into its inputs.
+            for (int i = 0; i < x.Length; i++) TensorValues.WriteAll(x[i], snapshots[i]);
+        }
+    }
+
+    private static Tensor ToFloat64Copy(Tensor t) =>
+        t.is_floating_point() && !t.is_complex()
+            ? t.detach().to(ScalarType.Float64).contiguous().clone().requires_grad_(t.requires_grad)
+            : t;
+
+    private static TensorCheckReport Check(string title, Evaluator evaluator, Tensor[] x, string[] names, int[] positions, double[][] snapshots,
+        TorchCheckOptions options, GradientCheckOptions core, EntryEstimator estimator)
+    {
+        var f0 = evaluator.Values("the unperturbed point");
+        ThrowIfInputsModified(x, names, snapshots); // before the determinism check, which would blame randomness
+        long[][] outputShapes = evaluator.OutputShapes;
+        ScalarType[] outputTypes = evaluator.OutputTypes;
+        var outputNames = outputShapes.Select((_, o) => string.Create(CultureInfo.InvariantCulture, $"output {o}")).ToArray();
+        ValidateFinite(f0, outputNames, outputShapes);
+        Determinism.Verify(evaluator, f0, core.NondeterminismTolerance, options.Randomness);
+
+        var warnings = new List<string>();
+        int backwardPasses = 0;
+        bool reentrancy = options.CheckBackwardReentrancy && core.CheckGradientReentrancy;
+        string precision = string.Join("/", x.Select(t => TensorValues.Name(t.dtype)).Distinct());
+        var outputs = outputNames.Select((name, o) => $"{name} {TensorValues.Shape(outputShapes[o])} ({TensorValues.Name(outputTypes[o])})").ToArray();
+        if (options.EffectiveMode == TorchCheckMode.Projection)
+        {
+            var projections = ProjectionCheck.Check(evaluator, x, names, positions, snapshots, f0, outputTypes, core, estimator,
+                ref backwardPasses, warnings, reentrancy);
+            ThrowIfInputsModified(x, names, snapshots);
+            return new TensorCheckReport(title + " (projection)", projections, outputs, evaluator.Evaluations, backwardPasses, warnings, precision);
+        }
+
+        var jacobian = AnalyticJacobian.Compute(evaluator, x, outputNames, ref backwardPasses);
+        if (reentrancy)
+        {
+            var again = AnalyticJacobian.Compute(evaluator, x, outputNames, ref backwardPasses);
+            if (Reentrancy.Describe(jacobian, again) is { } warning) warnings.Add(warning);
+        }
+        ThrowIfInputsModified(x, names, snapshots);
+
+        bool scalarOutput = f0.Length == 1 && f0[0].Length == 1;
+        double fScale = f0.SelectMany(v => v).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        string method = GradientChecker<double>.Describe(core);
+        var reports = new List<TensorInputReport>();
+        for (int i = 0; i < x.Length; i++)
+        {
+            long[] shape = x[i].shape;
+            int n = checked((int)x[i].numel());
+            var plan = CheckPlan.Create(core, n);
+            var budgets = Budgets(core, jacobian, f0.Select(v => v.LongLength).ToArray(), i, x[i].dtype, outputTypes);
+            var entries = new List<EntryResult>();
+            int evaluationsBefore = evaluator.Evaluations;
+            foreach (int k in plan.Indices)
+            {
+                string element = $"{names[i]} {TensorValues.Index(shape, k)}";
+                var line = new ElementLine(x[i], k, snapshots[i][k], evaluator, element);
+                for (int o = 0; o < f0.Length; o++)
+                {
+                    for (int j = 0; j < f0[o].Length; j++)
+                    {
+                        var probe = new OutputLineProbe(line, o, j, f0[o][j], budgets[o].Epsilon);
+                        var estimate = estimator.Estimate(probe);
+                        string name = scalarOutput ? element : $"{element} w.r.t. {outputNames[o]} {TensorValues.Index(outputShapes[o], j)}";
+                        entries.Add(budgets[o].Rows[j].Judge(k, name, jacobian[o][i][((long)j * n) + k], estimate));
+                    }
+                }
+                core.Progress?.Report(new CheckProgress(entries.Count, plan.Indices.Count * f0.Sum(v => v.Length), evaluator.Evaluations));
+            }
+            double zeros = snapshots[i].Length == 0 ? 0 : (double)snapshots[i].Count(v => v == 0) / snapshots[i].Length;
+            var inputWarnings = EntryWarnings.For(entries, n, zeros, fScale).ToList();
+            var report = new GradientReport(entries, evaluator.Evaluations - evaluationsBefore, inputWarnings, n,
+                TensorValues.Name(x[i].dtype), method, plan.Seed, fScale);
+            reports.Add(new TensorInputReport(names[i], positions[i], shape, report));
+        }
+
+        return new TensorCheckReport(title, reports, outputs, evaluator.Evaluations, backwardPasses, warnings, precision);
+    }
+
+    /// <summary>Per output: the epsilon for this input (the coarser of input and output type) and one budget per Jacobian row.</summary>
+    private static (double Epsilon, ErrorBudget[] Rows)[] Budgets(GradientCheckOptions core, double[][][] jacobian, long[] rowsPerOutput, int input, ScalarType inputType, ScalarType[] outputTypes)
+    {
+        var result = new (double, ErrorBudget[])[jacobian.Length];
+        for (int o = 0; o < jacobian.Length; o++)
+        {
+            double epsilon = Math.Max(TensorValues.Epsilon(inputType), TensorValues.Epsilon(outputTypes[o]));
+            long rows = rowsPerOutput[o];
+            var budgets = new ErrorBudget[rows];
+            for (long j = 0; j < rows; j++)
+            {
+                // The backward pass sums terms at the scale of the whole row (all inputs), as the core's budget assumes.
+                var row = new List<double>();
+                foreach (var block in jacobian[o])
+                {
+                    long width = block.LongLength / rows;
+                    for (long k = 0; k < width; k++) row.Add(block[(j * width) + k]);
+                }
+                budgets[j] = new ErrorBudget(core, epsilon, row);
+            }
+            result[o] = (epsilon, budgets);
+        }
+        return result;
+    }
+
+    private static void ValidateFinite(double[][] f0, string[] outputNames, long[][] shapes)
+    {
+        for (int o = 0; o < f0.Length; o++)
+        {
+            int bad = Array.FindIndex(f0[o], v => !double.IsFinite(v));
+            if (bad >= 0)
+                throw new GradientCheckException(string.Create(CultureInfo.InvariantCulture,
+                    $"{outputNames[o]} {TensorValues.Index(shapes[o], bad)} is {f0[o][bad]} at the point to check, so it has no derivative there. ")
+                    + "Check the inputs (a log or division at 0?) or move the point into the function's domain.");
+        }
+    }
+
+    private static void ThrowIfInputsModified(Tensor[] x, string[] names, double[][] snapshots)
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            var now = TensorValues.Read(x[i]);
+            for (int k = 0; k < now.Length; k++)
+            {
+                if (now[k].Equals(snapshots[i][k])) continue;
+                throw new GradientCheckException(string.Create(CultureInfo.InvariantCulture,
+                    $"The function modified its input {names[i]} {TensorValues.Index(x[i].shape, k)} (from {snapshots[i][k]:G17} to {now[k]:G17}). ")
+                    + "Finite differences perturb the inputs in place, so the function must treat them as read-only (use out-of-place ops, or clone first).");
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GradCheck.TorchSharp.Internal;
+
+/// <summary>
+/// Element access to contiguous CPU float32/float64 tensors through the raw accessor. Writes go straight to the
+/// storage: no autograd op, no version-counter bump, so graphs the caller holds stay valid after the check.
+/// </summary>
+internal static class TensorValues
+{
+    public static bool IsSupported(ScalarType dtype) => dtype is ScalarType.Float32 or ScalarType.Float64;
+
+    /// <summary>Machine epsilon of a floating element type (float16/bfloat16 included, for outputs).</summary>
+    public static double Epsilon(ScalarType dtype) => dtype switch
+    {
+        ScalarType.Float64 => Math.Pow(2, -52),
+        ScalarType.Float32 => Math.Pow(2, -23),
+        ScalarType.BFloat16 => Math.Pow(2, -7),
+        _ => Math.Pow(2, -10),
+    };
+
+    public static string Name(ScalarType dtype) => dtype switch
+    {
+        ScalarType.Float64 => "float64",
+        ScalarType.Float32 => "float32",
+        ScalarType.Float16 => "float16",
+        ScalarType.BFloat16 => "bfloat16",
+        _ => dtype.ToString(),
+    };
+
+    public static double[] Read(Tensor tensor)
+    {
+        if (tensor.dtype == ScalarType.Float64)
+        {
+            using var accessor = tensor.data<double>();
+            return accessor.ToArray();
+        }
+        using (var accessor = tensor.data<float>())
+            return accessor.ToArray().Select(v => (double)v).ToArray();
+    }
+
+    public static void Write(Tensor tensor, long index, double value)
+    {
+        if (tensor.dtype == ScalarType.Float64)
+        {
+            using var accessor = tensor.data<double>();
+            accessor.CopyFrom([value], 0, index);
+        }
+        else
+        {
+            using var accessor = tensor.data<float>();
+            accessor.CopyFrom([(float)value], 0, index);
+        }
+    }
+
+    /// <summary>Writes back a snapshot taken with <see cref="Read"/> (float32 values round-trip through double exactly).</summary>
+    public static void WriteAll(Tensor tensor, double[] values)
+    {
+        if (tensor.dtype == ScalarType.Float64)
+        {
+            using var accessor = tensor.data<double>();
+            accessor.CopyFrom(values, 0, 0);
+        }
+        else
+        {
+            using var accessor = tensor.data<float>();
+            accessor.CopyFrom(values.Select(v => (float)v).ToArray(), 0, 0);
+        }
+    }
+
+    /// <summary>The value as the tensor's element type stores it.</summary>
+    public static double Round(ScalarType dtype, double value) => dtype == ScalarType.Float32 ? (float)value : value;
+
+    /// <summary>Any floating tensor's values as doubles (a converted copy; the tensor is not touched).</summary>
+    public static double[] ReadAsDouble(Tensor tensor)
+    {
+        using var scope = NewDisposeScope();
+        var copy = tensor.detach().cpu().to(ScalarType.Float64).contiguous();
+        using var accessor = copy.data<double>();
+        return accessor.ToArray();
+    }
+
+    public static string Shape(Tensor tensor) => "[" + string.Join(",", tensor.shape) + "]";
+
+    /// <summary>The multi-index of a flat (row-major) element, e.g. [1,2]; empty brackets for a 0-dim tensor.</summary>
+    public static string Index(long[] shape, long flat)
+    {
+        var index = new long[shape.Length];
+        for (int d = shape.Length - 1; d >= 0; d--)
+        {
+            index[d] = shape[d] == 0 ? 0 : flat % shape[d];
+            flat = shape[d] == 0 ? 0 : flat / shape[d];
+        }
+        return "[" + string.Join(",", index) + "]";
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+
+namespace GradCheck.TorchSharp;
+
+/// <summary>
+/// The outcome of a TorchSharp check: one <see cref="TensorInputReport"/> per checked input tensor (or module
+/// parameter), each with a verdict per Jacobian entry. Printing it gives a summary and the worst entries per input.
+/// </summary>
+public sealed class TensorCheckReport
+{
+    internal TensorCheckReport(string title, IReadOnlyList<TensorInputReport> inputs, IReadOnlyList<string> outputs,
+        int functionEvaluations, int backwardPasses, IReadOnlyList<string> warnings, string precision)
+    {
+        Title = title;
+        Inputs = inputs;
+        Outputs = outputs;
+        FunctionEvaluations = functionEvaluations;
+        BackwardPasses = backwardPasses;
+        Warnings = warnings;
+        Precision = precision;
+    }
+
+    /// <summary>What was checked: "gradcheck", "gradgradcheck" or "module check", with " (projection)" in projection mode.</summary>
+    public string Title { get; }
+
+    /// <summary>True iff no entry of any input is a Mismatch or NonFinite.</summary>
+    public bool Passed => Inputs.All(i => i.Passed);
+
+    /// <summary>One report per checked input tensor or parameter, in input order.</summary>
+    public IReadOnlyList<TensorInputReport> Inputs { get; }
+
+    /// <summary>The outputs, described with their shapes, e.g. <c>output 0 [5]</c>.</summary>
+    public IReadOnlyList<string> Outputs { get; }
+
+    /// <summary>Every checked Jacobian entry of every input.</summary>
+    public IEnumerable<EntryResult> Entries => Inputs.SelectMany(i => i.Report.Entries);
+
+    /// <summary>Exactly the Mismatch and NonFinite entries of every input.</summary>
+    public IReadOnlyList<EntryResult> Failures => Inputs.SelectMany(i => i.Report.Failures).ToArray();
+
+    /// <summary>Forward evaluations of the function for finite differences, the determinism check included.</summary>
+    public int FunctionEvaluations { get; }
+
+    /// <summary>Vector-Jacobian products (calls of <c>torch.autograd.grad</c>) for the analytic Jacobian.</summary>
+    public int BackwardPasses { get; }
+
+    /// <summary>Warnings about the whole check (non-reentrant backward, unused inputs); per-input warnings are in the input reports.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>The element type the check ran in, e.g. "float64" or "float32".</summary>
+    public string Precision { get; }
+
+    /// <summary>Throws <see cref="TensorCheckFailedException"/> naming every wrong entry when the check failed.</summary>
+    public void ThrowIfFailed()
+    {
+        if (!Passed) throw new TensorCheckFailedException(this);
+    }
+
+    /// <summary>A one-line summary: verdict, counts, cost, worst entry.</summary>
+    public string Summary
+    {
+        get
+        {
+            var entries = Entries.ToArray();
+            int failures = entries.Count(e => e.IsFailure);
+            var worst = entries.Where(e => double.IsFinite(e.RelativeError)).OrderByDescending(e => e.RelativeError).FirstOrDefault();
+            var text = new StringBuilder();
+            text.Append(CultureInfo.InvariantCulture,
+                $"{Title} {(Passed ? "PASSED" : "FAILED")}: {entries.Length - failures} of {entries.Length} Jacobian entries ok over {Inputs.Count} input(s) and {Outputs.Count} output(s)");
+            text.Append(CultureInfo.InvariantCulture, $"; {FunctionEvaluations} forward evaluations, {BackwardPasses} backward passes");
+            if (worst is not null)
+                text.Append(CultureInfo.InvariantCulture, $"; worst relative error {worst.RelativeError:G3} at {worst.Label}");
+            text.Append(CultureInfo.InvariantCulture, $" [{Precision}]");
+            return text.ToString();
+        }
+    }
+
+    /// <summary>The failure message: the failing entries of each failed input, with values, error and tolerance.</summary>
+    public string FailureMessage()
+    {
+        var text = new StringBuilder();
+        text.Append(Summary);
+        foreach (var input in Inputs.Where(i => !i.Passed))
+            text.AppendLine().Append(input.Name).Append(": ").Append(input.Report.FailureMessage());
+        return text.ToString();
+    }
+
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Summary);
+        text.AppendLine("outputs: " + string.Join(", ", Outputs));
+        foreach (var input in Inputs)
+            text.AppendLine().Append(input.Name).Append(' ').AppendLine(input.ShapeText).AppendLine(input.Report.ToString());
+        foreach (var warning in Warnings) text.AppendLine($"warning: {warning}");
+        return text.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Numerics;
+using GradCheck.FiniteDifferences;
+using GradCheck.Internal;
+using GradCheck.Verdicts;
+
+namespace GradCheck.Exact;
+
+/// <summary>
+/// The exact reference: ∂f/∂xᵢ from one forward pass on <see cref="Dual"/> per checked coordinate, no step and
+/// no truncation error, so the tolerance is at rounding level for the element type of the analytic gradient.
+/// </summary>
+internal static class ExactChecker<T> where T : IFloatingPointIeee754<T>
+{
+    /// <summary>Rounding allowed relative to the larger of the two values: both carry rounding (the core allows 16 ulps for one side).</summary>
+    public const double ValueUlps = 32;
+
+    /// <summary>Rounding allowed relative to the largest gradient entry: sums of large terms leave absolute rounding in small entries.</summary>
+    public const double ScaleUlps = 8;
+
+    public static GradientReport Run(IScalarFunction function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(gradient);
+        ArgumentNullException.ThrowIfNull(point);
+        options ??= GradientCheckOptions.Default;
+        PointValidation.Validate(point);
+        var plan = CheckPlan.Create(options, point.Length);
+        Func<int, string> name = options.EntryName ?? (i => $"x[{i}]");
+        double epsilon = CheckInputs.Epsilon<T>();
+
+        var snapshot = (T[])point.Clone();
+        try
+        {
+            double[] analytic = CheckInputs.Gradient(gradient, point, snapshot);
+            double[] x = CheckInputs.ToDouble(snapshot);
+            var arguments = new Dual[x.Length];
+            double value = double.NaN;
+            var numeric = new double[plan.Indices.Count];
+            for (int k = 0; k < plan.Indices.Count; k++)
+            {
+                int index = plan.Indices[k];
+                for (int j = 0; j < x.Length; j++) arguments[j] = new Dual(x[j], j == index ? 1 : 0);
+                Dual result = Evaluate(function, arguments, index, name);
+                value = result.Value;
+                numeric[k] = result.Derivative;
+                options.Progress?.Report(new CheckProgress(k + 1, plan.Indices.Count, k + 1));
+            }
+            if (!double.IsFinite(value))
+                throw new GradientCheckException(
+                    $"f(point) = {value}: the function is not finite at the point to check, so it has no derivative there. Move the point into the function's domain.");
+
+            double scale = analytic.Concat(numeric).Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+            var entries = new List<EntryResult>(numeric.Length);
+            for (int k = 0; k < numeric.Length; k++)
+            {
+                int index = plan.Indices[k];
+                entries.Add(Judge(index, name(index), analytic[index], numeric[k], options.Tolerance, epsilon, scale));
+            }
+            var warnings = EntryWarnings.For(entries, point.Length, (double)snapshot.Count(T.IsZero) / point.Length, value).ToList();
+            string method = "exact forward-mode derivatives (dual numbers), one evaluation per entry; "
+                + (options.Tolerance is { } rule
+                    ? $"fixed tolerance {rule}"
+                    : string.Create(CultureInfo.InvariantCulture, $"rounding-level tolerance {ValueUlps}ε·max(|a|,|n|) + {ScaleUlps}ε·max|g|, ε = {epsilon:G3}"));
+            return new GradientReport(entries, numeric.Length, warnings, point.Length, CheckInputs.ElementTypeName<T>(), method, plan.Seed, value);
+        }
+        finally
+        {
+            snapshot.CopyTo(point, 0);
+        }
+    }
+
+    private static Dual Evaluate(IScalarFunction function, Dual[] arguments, int index, Func<int, string> name)
+    {
+        try
+        {
+            return function.Evaluate<Dual>(arguments);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new FunctionEvaluationException($"The function threw {e.GetType().Name} on dual numbers while differentiating along {name(index)}: {e.Message}", e, index);
+        }
+    }
+
+    internal static EntryResult Judge(int index, string name, double analytic, double numeric, FixedTolerance? rule, double epsilon, double scale)
+    {
+        double absolute = Math.Abs(analytic - numeric);
+        double larger = Math.Max(Math.Abs(analytic), Math.Abs(numeric));
+        bool finite = double.IsFinite(analytic) && double.IsFinite(numeric);
+        double tolerance = !finite ? double.NaN
+            : rule is not null ? rule.For(analytic, numeric)
+            : ValueUlps * epsilon * larger + ScaleUlps * epsilon * scale;
+        var verdict = !finite ? EntryVerdict.NonFinite : absolute <= tolerance ? EntryVerdict.Ok : EntryVerdict.Mismatch;
+        return new EntryResult
+        {
+            Index = index,
+            Name = name,
+            Analytic = analytic,
+            Numeric = numeric,
+            AbsoluteError = absolute,
+            RelativeError = absolute == 0 ? 0 : absolute / larger,
+            // The dual derivative is exact up to the rounding of its own evaluation.
+            ErrorEstimate = GradientCheckDefaults.AnalyticRoundingUlps * Math.Pow(2, -52) * Math.Abs(numeric),
+            Tolerance = tolerance,
+            Verdict = verdict,
+            Step = 0,
+            Evaluations = 1,
+        };
+    }
+}

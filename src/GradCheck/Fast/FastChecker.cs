@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Numerics;
+using GradCheck.Internal;
+using GradCheck.Verdicts;
+using GradCheck.Workers;
+
+namespace GradCheck.Fast;
+
+/// <summary>
+/// <see cref="CheckMode.Fast"/> for a scalar function: the same preparation as the full check (finite f, determinism,
+/// gradient shape and reentrancy), then <see cref="FastSearch{T}"/> over the planned coordinates.
+/// </summary>
+internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
+{
+    public static GradientReport Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options, CancellationToken cancellation)
+    {
+        return RunDetailed(function, gradient, point, options, cancellation, out _);
+    }
+
+    /// <summary>The check, also returning the directional results (for tests of detection power and for the Jacobian check).</summary>
+    internal static GradientReport RunDetailed(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options,
+        CancellationToken cancellation, out FastOutcome outcome)
+    {
+        PointValidation.Validate(point);
+        var plan = CheckPlan.Create(options, point.Length);
+        Func<int, string> name = options.EntryName ?? (i => $"x[{i}]");
+        var snapshot = (T[])point.Clone();
+        var counter = new EvaluationCounter();
+        var warnings = new List<string>();
+        try
+        {
+            double f0 = GradientChecker<T>.Prepare(function, point, snapshot, options, counter);
+            double[] analytic = GradientChecker<T>.EvaluateGradient(gradient, point, snapshot, warnings);
+            if (options.CheckGradientReentrancy) GradientChecker<T>.CheckReentrancy(gradient, point, snapshot, analytic, warnings);
+
+            double noise = GradientChecker<T>.MeasureNoise(function, point, snapshot, f0, options, counter);
+            var pool = GradientChecker<T>.Workers(function, point, snapshot, f0, noise, options, name, cancellation);
+            double epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
+            outcome = new FastSearch<T>(pool, new GradientAnalytic(analytic), options, name, epsilon).Run(plan.Indices.ToArray());
+
+            warnings.AddRange(outcome.Warnings);
+            warnings.AddRange(EntryWarnings.For(outcome.Entries.Where(e => e.Index >= 0).ToArray(), point.Length, GradientChecker<T>.ZeroFraction(snapshot), f0));
+            return new GradientReport(outcome.Entries, counter.Count + pool.Evaluations, warnings, point.Length,
+                GradientChecker<T>.ElementTypeName(), Describe(options, outcome), options.EffectiveSeed, f0)
+            {
+                FunctionNoise = noise,
+                Mode = CheckMode.Fast,
+                Directions = outcome.Detections.Count,
+            };
+        }
+        finally
+        {
+            snapshot.CopyTo(point, 0);
+        }
+    }
+
+    internal static string Describe(GradientCheckOptions options, FastOutcome outcome) => string.Create(CultureInfo.InvariantCulture,
+        $"fast mode: {outcome.Detections.Count} random ±1 directions (seed {options.EffectiveSeed}); any single entry off by more than {outcome.GuaranteedDetection:G3} fails every direction; ")
+        + GradientChecker<T>.Describe(options);
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Numerics;
+using GradCheck.Verdicts;
+using GradCheck.Workers;
+
+namespace GradCheck.Fast;
+
+/// <summary>What a fast check found: the entries it examined one by one, its warnings and its directional checks.</summary>
+internal sealed record FastOutcome(
+    IReadOnlyList<EntryResult> Entries,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<DirectionalResult> Detections,
+    int LocalisationChecks,
+    bool StoppedEarly)
+{
+    /// <summary>
+    /// The smallest error in a single entry that every direction was sure to catch: |δ| &gt; tolerance + |estimate error|,
+    /// and the budget keeps the estimate error below the tolerance, so 2·max tolerance (docs/fast-mode.md).
+    /// </summary>
+    public double GuaranteedDetection => 2 * Detections.Select(d => d.Tolerance).DefaultIfEmpty(double.NaN).Max();
+}
+
+/// <summary>
+/// Fast mode's search: k random ±1 directions; if one fails, bisect its coordinates level by level (both halves
+/// checked, failing halves kept) down to segments of one or two coordinates, then check those coordinates with the
+/// core's per-entry estimate and budget. Work within a level runs on the worker pool; which checks run next depends
+/// only on the results of the level before, so a parallel run makes exactly the checks of a sequential one.
+/// </summary>
+internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
+{
+    private readonly WorkerPool<T> _pool;
+    private readonly IDirectionalAnalytic _analytic;
+    private readonly GradientCheckOptions _options;
+    private readonly Func<int, string> _name;
+    private readonly DirectionalBudget _directionalBudget;
+    private readonly double _epsilon;
+    private readonly Func<int[], IReadOnlyList<EntryResult>> _checkEntries;
+
+    /// <param name="pool">Evaluates f near the point.</param>
+    /// <param name="analytic">The claimed derivatives.</param>
+    /// <param name="options">The check's options.</param>
+    /// <param name="name">Entry names.</param>
+    /// <param name="epsilon">Machine epsilon of the element type.</param>
+    /// <param name="checkEntries">
+    /// Checks located coordinates one by one. Null: the core's per-entry estimate and budget against
+    /// <see cref="IDirectionalAnalytic.Entry"/>; a Jacobian check passes its per-(output, input) column check.
+    /// </param>
+    public FastSearch(WorkerPool<T> pool, IDirectionalAnalytic analytic, GradientCheckOptions options, Func<int, string> name, double epsilon,
+        Func<int[], IReadOnlyList<EntryResult>>? checkEntries = null)
+    {
+        _checkEntries = checkEntries ?? CheckEntries;
+        _pool = pool;
+        _analytic = analytic;
+        _options = options;
+        _name = name;
+        _epsilon = epsilon;
+        _directionalBudget = new DirectionalBudget(options, epsilon, analytic.KnownEntries);
+    }
+
+    public FastOutcome Run(int[] coordinates)
+    {
+        int count = _options.FastDirections ?? FastDefaults.Directions;
+        if (count < 1)
+            throw new ArgumentOutOfRangeException(nameof(_options), count, "FastDirections must be at least 1 (null: 5).");
+        var directions = RandomDirection.Draw(count, coordinates, _options.EffectiveSeed);
+        var detections = Check(directions.Select(d => new DirectionSegment(d, 0, coordinates.Length, 0)).ToArray());
+        var worst = detections.Where(d => d.Failed).OrderByDescending(d => d.Score).ThenBy(d => d.Segment.Direction.Number).FirstOrDefault();
+        if (worst is null) return new FastOutcome([], [], detections, 0, false);
+        return Localise(worst, detections);
+    }
+
+    private FastOutcome Localise(DirectionalResult failed, DirectionalResult[] detections)
+    {
+        var warnings = new List<string>();
+        var suspects = new List<int>();
+        var frontier = new List<DirectionalResult> { failed };
+        int checks = 0, unexplained = 0;
+        bool stoppedEarly = false;
+        while (frontier.Count > 0)
+        {
+            var children = new List<DirectionSegment>();
+            foreach (var open in frontier)
+            {
+                if (open.Segment.Length <= FastDefaults.LeafSize)
+                    for (int p = open.Segment.Start; p < open.Segment.End; p++) suspects.Add(open.Segment.Direction.Coordinates[p]);
+                else
+                {
+                    var (left, right) = open.Segment.Halves();
+                    children.Add(left);
+                    children.Add(right);
+                }
+            }
+            if (children.Count == 0) break;
+            var results = Check(children);
+            checks += results.Length;
+            // Children come in pairs. When a failing parent splits into two passing halves, the error is either spread
+            // thinly or sits just above the threshold, where each half's own estimate error can mask it: follow the
+            // half with the larger discrepancy, so a single wrong entry near the threshold is still found (and the
+            // per-coordinate check at the end decides).
+            frontier = [];
+            for (int c = 0; c < results.Length; c += 2)
+            {
+                var (left, right) = (results[c], results[c + 1]);
+                if (left.Failed) frontier.Add(left);
+                if (right.Failed) frontier.Add(right);
+                if (left.Failed || right.Failed) continue;
+                unexplained++;
+                frontier.Add(right.Score > left.Score ? right : left);
+            }
+            if (frontier.Count > FastDefaults.MaxFrontier)
+            {
+                stoppedEarly = true;
+                break;
+            }
+        }
+
+        if (stoppedEarly)
+        {
+            suspects = Sample(frontier.Select(r => r.Segment).ToArray());
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Localisation stopped early: {frontier.Count} disjoint groups of coordinates fail at bisection level {frontier[0].Segment.Depth}, ")
+                + $"so many entries are wrong (for example the whole gradient scaled or a whole layer wrong) that locating each would cost more than a full check. "
+                + $"{suspects.Count} coordinates sampled from the failing groups were checked one by one and are listed, worst first; run with Mode = CheckMode.Full to list every wrong entry.");
+        }
+
+        suspects.Sort();
+        var entries = _checkEntries(suspects.Distinct().ToArray()).ToList();
+        if (unexplained > 0 && !stoppedEarly && !entries.Any(e => e.IsFailure))
+            warnings.Add($"{unexplained} time(s) a failing group of coordinates split into halves that both pass (the half with the larger discrepancy was followed): the error is spread over many entries, each within its own tolerance, or too close to the threshold to follow.");
+        if (!entries.Any(e => e.IsFailure))
+        {
+            // The directional evidence stands even when no single entry could be blamed: the report must not pass.
+            entries.Add(DirectionEntry(failed));
+            warnings.Add($"Random direction #{failed.Segment.Direction.Number} failed but no single wrong entry was located; the entry '{DirectionName(failed)}' records the directional mismatch. Run with Mode = CheckMode.Full to examine every entry.");
+        }
+        int failedDirections = detections.Count(d => d.Failed);
+        warnings.Insert(0, $"{failedDirections} of {detections.Length} random directions failed; localisation used direction #{failed.Segment.Direction.Number} and {checks} restricted directional checks.");
+        return new FastOutcome(entries, warnings, detections, checks, stoppedEarly);
+    }
+
+    /// <summary>Directional checks of the segments: analytic values on this thread (user callbacks need not be thread-safe), estimates on the pool.</summary>
+    private DirectionalResult[] Check(IReadOnlyList<DirectionSegment> segments)
+    {
+        var analytic = segments.Select(_analytic.Along).ToArray();
+        var estimates = _pool.Map(segments, (worker, segment) =>
+        {
+            worker.Direction.MoveTo(segment);
+            return worker.Estimator.Estimate(worker.Direction);
+        });
+        return segments.Select((s, i) => _directionalBudget.Judge(s, analytic[i].Value, analytic[i].Magnitude, estimates[i])).ToArray();
+    }
+
+    private IReadOnlyList<EntryResult> CheckEntries(int[] indices)
+    {
+        var analytic = indices.Select(_analytic.Entry).ToArray();
+        var budget = new ErrorBudget(_options, _epsilon, _analytic.KnownEntries);
+        var estimates = _pool.Map(indices, (worker, index) =>
+        {
+            worker.Coordinates.MoveTo(index);
+            return worker.Estimator.Estimate(worker.Coordinates);
+        });
+        return indices.Select((index, i) => budget.Judge(index, _name(index), analytic[i], estimates[i])).ToArray();
+    }
+
+    /// <summary>Up to <see cref="FastDefaults.SampleWhenTooMany"/> coordinates, spread round-robin over the failing segments, drawn from the seed.</summary>
+    private List<int> Sample(DirectionSegment[] segments)
+    {
+        var random = new Random(_options.EffectiveSeed + 1);
+        var pools = segments.Select(s => Enumerable.Range(s.Start, s.Length).Select(p => s.Direction.Coordinates[p]).ToList()).ToArray();
+        var sample = new List<int>();
+        for (int round = 0; sample.Count < FastDefaults.SampleWhenTooMany && pools.Any(p => p.Count > 0); round++)
+            foreach (var pool in pools)
+            {
+                if (pool.Count == 0 || sample.Count >= FastDefaults.SampleWhenTooMany) continue;
+                int pick = random.Next(pool.Count);
+                sample.Add(pool[pick]);
+                pool.RemoveAt(pick);
+            }
+        return sample;
+    }
+
+    /// <summary>How the compared quantity is written in reports: g·d for a gradient, vᵀJu for a Jacobian.</summary>
+    public string DirectionLabel { get; init; } = "g·d";
+
+    private string DirectionName(DirectionalResult result) => $"{DirectionLabel} (direction #{result.Segment.Direction.Number})";
+
+    private EntryResult DirectionEntry(DirectionalResult result)
+    {
+        double absolute = Math.Abs(result.Analytic - result.Numeric);
+        double larger = Math.Max(Math.Abs(result.Analytic), Math.Abs(result.Numeric));
+        return new EntryResult
+        {
+            Index = -1,
+            Name = DirectionName(result),
+            Analytic = result.Analytic,
+            Numeric = result.Numeric,
+            AbsoluteError = absolute,
+            RelativeError = absolute == 0 ? 0 : absolute / larger,
+            ErrorEstimate = result.Estimate.ErrorEstimate,
+            Tolerance = result.Tolerance,
+            Verdict = double.IsFinite(result.Numeric) && double.IsFinite(result.Analytic) ? EntryVerdict.Mismatch : EntryVerdict.NonFinite,
+            Step = result.Estimate.Step,
+            Evaluations = result.Estimate.Evaluations,
+        };
+    }
+}

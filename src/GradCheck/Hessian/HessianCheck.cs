@@ -1,0 +1,47 @@
+using GradCheck.Hessian;
+
+namespace GradCheck;
+
+/// <summary>
+/// Second order (PyTorch's gradgradcheck analogue): checks a Hessian-vector product (x, v) ↦ H(x)·v against the
+/// directional derivative of the gradient, d/dt ∇f(x + t·v) at t = 0, estimated per component by the core's
+/// adaptive Richardson estimator with its error budget. The gradient evaluations along v are shared by all
+/// components (about 10–16 per direction). Each entry of the report is one component of H·v, named
+/// <c>(H·v1)[i]</c>.
+/// </summary>
+public static class HessianCheck
+{
+    /// <summary>Checks <paramref name="hessianVectorProduct"/> against finite differences of <paramref name="gradient"/>.</summary>
+    /// <param name="gradient">∇f; assumed correct (check it first with <see cref="GradientCheck"/>).</param>
+    /// <param name="hessianVectorProduct">(x, v) ↦ H(x)·v, the code under test.</param>
+    /// <param name="point">Where to check; restored bit-exactly.</param>
+    /// <param name="options">Null for the defaults.</param>
+    public static GradientReport Run(Func<double[], double[]> gradient, Func<double[], double[], double[]> hessianVectorProduct, double[] point, HessianCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(gradient);
+        int calls = 0;
+        return HessianChecker.Run(x => { calls++; return gradient(x); }, () => calls, "gradient evaluations", hessianVectorProduct, point, options ?? HessianCheckOptions.Default);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="hessianVectorProduct"/> against finite differences of the <em>exact</em> gradient
+    /// of <paramref name="function"/> (dual numbers, n evaluations per gradient). Nested duals are not
+    /// available, so the second derivative itself is still a finite difference, but of a gradient free of
+    /// finite-difference error.
+    /// </summary>
+    /// <param name="function">The function, written generically so that it runs on <see cref="Dual"/>.</param>
+    /// <param name="hessianVectorProduct">(x, v) ↦ H(x)·v, the code under test.</param>
+    /// <param name="point">Where to check; restored bit-exactly.</param>
+    /// <param name="options">Null for the defaults.</param>
+    public static GradientReport Run(IScalarFunction function, Func<double[], double[], double[]> hessianVectorProduct, double[] point, HessianCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        int passes = 0;
+        double[] Gradient(double[] x)
+        {
+            passes += Math.Max(1, x.Length);
+            return DualGradient.Gradient(d => function.Evaluate<Dual>(d), x);
+        }
+        return HessianChecker.Run(Gradient, () => passes, "dual evaluations for exact gradients", hessianVectorProduct, point, options ?? HessianCheckOptions.Default);
+    }
+}

@@ -1,0 +1,26 @@
+namespace GradCheck;
+
+/// <summary>The shape of a tensor's wrong gradient, recognized from the analytic and numeric values.</summary>
+public enum FailurePattern
+{
+    /// <summary>The analytic gradient is zero where the loss does depend on the parameter: a missing backward path.</summary>
+    MissingPath,
+
+    /// <summary>analytic ≈ −numeric.</summary>
+    SignFlipped,
+
+    /// <summary>analytic ≈ c·numeric for one constant c (2, the batch size, 1/batch size, …).</summary>
+    ConstantFactor,
+
+    /// <summary>The analytic gradient is the numeric one with the last two axes transposed (written in the transposed layout).</summary>
+    Transposed,
+
+    /// <summary>analytic − numeric ≈ λ·weight: a missing or wrong weight-decay (L2) term.</summary>
+    ProportionalToWeights,
+
+    /// <summary>Only some entries are wrong and the rest agree (one unit, row or column of the backward pass).</summary>
+    SomeEntriesWrong,
+
+    /// <summary>No simple pattern fits.</summary>
+    Unrecognized,
+}

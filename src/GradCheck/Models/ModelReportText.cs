@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using GradCheck.Reporting;
+
+namespace GradCheck.Models;
+
+/// <summary>Plain-text rendering of model reports: a row per tensor, then the core's table of the flat details.</summary>
+internal static class ModelReportText
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Summary(ModelReport report)
+    {
+        int failed = report.Failures.Count;
+        var text = new StringBuilder(report.Passed ? "PASSED" : "FAILED");
+        text.Append(Invariant, $": {report.Parameters.Count - failed} of {report.Parameters.Count} tensors ok");
+        text.Append(Invariant, $"; {report.EntriesChecked - report.Details.Failures.Count} of {report.EntriesChecked} entries ok");
+        if (report.EntriesChecked < report.Dimension) text.Append(Invariant, $" (of {report.Dimension} parameters)");
+        text.Append(Invariant, $"; {report.FunctionEvaluations} evaluations");
+        var worst = report.Details.Entries.Where(e => double.IsFinite(e.RelativeError)).MaxBy(e => e.RelativeError);
+        if (worst is not null) text.Append(Invariant, $"; worst relative error {ReportText.Num(worst.RelativeError)} at {worst.Label}");
+        text.Append(Invariant, $" [{report.Details.ElementType}]");
+        return text.ToString();
+    }
+
+    public static string Table(ModelReport report)
+    {
+        string[] header = ["tensor", "shape", "checked", "worst rel error", "verdict", "diagnosis"];
+        var rows = report.Parameters.Select(p => new[]
+        {
+            p.Name, ParameterIndex.Shape(p.Shape), string.Create(Invariant, $"{p.EntriesChecked}/{p.Length}"),
+            ReportText.Num(p.WorstRelativeError), p.Passed ? "ok" : "FAILED", p.Diagnosis ?? "",
+        }).ToList();
+        var widths = header.Select((h, c) => Math.Max(h.Length, rows.Select(r => r[c].Length).DefaultIfEmpty(0).Max())).ToArray();
+        var text = new StringBuilder();
+        text.AppendLine(Summary(report));
+        text.AppendLine(Line(header, widths));
+        foreach (var row in rows) text.AppendLine(Line(row, widths));
+        text.AppendLine("details:");
+        text.Append(report.Details.ToString());
+        return text.ToString();
+    }
+
+    public static string FailureMessage(ModelReport report)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant, $"Model gradient check failed: {report.Failures.Count} of {report.Parameters.Count} tensors are wrong.");
+        foreach (var tensor in report.Failures)
+        {
+            text.AppendLine().Append(Invariant, $"{tensor.Name} {ParameterIndex.Shape(tensor.Shape)}: {tensor.Report.Failures.Count} of {tensor.EntriesChecked} checked entries wrong");
+            if (tensor.Diagnosis is { } diagnosis) text.Append(" — ").Append(diagnosis);
+            var failures = tensor.Report.Failures;
+            foreach (var entry in failures.Take(GradientCheckDefaults.FailuresInMessage))
+                text.AppendLine().Append("  ").Append(ReportText.Describe(entry));
+            if (failures.Count > GradientCheckDefaults.FailuresInMessage)
+                text.AppendLine().Append(Invariant, $"  … and {failures.Count - GradientCheckDefaults.FailuresInMessage} more.");
+        }
+        text.AppendLine().Append(Summary(report));
+        text.AppendLine().Append(Invariant, $"method: {report.Details.Method}");
+        return text.ToString();
+    }
+
+    private static string Line(string[] cells, int[] widths) =>
+        "  " + string.Join("  ", cells.Select((c, i) => i is 0 or 5 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();
+}

@@ -1,0 +1,156 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GradCheck.TorchSharp.Tests.Support;
+
+/// <summary>Custom autograd functions: one correct, and the same with a planted bug each.</summary>
+internal static class PlantedFunctions
+{
+    /// <summary>y = x³, backward 3x² (differentiable, so its double backward 6x is right too).</summary>
+    public sealed class Cube : autograd.SingleTensorFunction<Cube>
+    {
+        public override string Name => nameof(Cube);
+
+        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+        {
+            var x = (Tensor)vars[0];
+            ctx.save_for_backward([x]);
+            return x.pow(3);
+        }
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+        {
+            var x = ctx.get_saved_variables()[0];
+            return [grad_output * 3 * x.pow(2)];
+        }
+    }
+
+    /// <summary>y = x³ with the backward factor 2 instead of 3.</summary>
+    public sealed class CubeWrongFactor : autograd.SingleTensorFunction<CubeWrongFactor>
+    {
+        public override string Name => nameof(CubeWrongFactor);
+
+        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+        {
+            var x = (Tensor)vars[0];
+            ctx.save_for_backward([x]);
+            return x.pow(3);
+        }
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+        {
+            var x = ctx.get_saved_variables()[0];
+            return [grad_output * 2 * x.pow(2)];
+        }
+    }
+
+    /// <summary>y = x³ with a backward off by 0.05 % (factor 3.0015): below what float32 differences resolve reliably.</summary>
+    public sealed class CubeSlightlyWrong : autograd.SingleTensorFunction<CubeSlightlyWrong>
+    {
+        public override string Name => nameof(CubeSlightlyWrong);
+
+        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+        {
+            var x = (Tensor)vars[0];
+            ctx.save_for_backward([x]);
+            return x.pow(3);
+        }
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+        {
+            var x = ctx.get_saved_variables()[0];
+            return [grad_output * 3.0015 * x.pow(2)];
+        }
+    }
+
+    /// <summary>y = x³ with a correct first derivative whose own derivative is wrong: the saved x is detached, so the double backward is 0 instead of 6x.</summary>
+    public sealed class CubeWrongSecondDerivative : autograd.SingleTensorFunction<CubeWrongSecondDerivative>
+    {
+        public override string Name => nameof(CubeWrongSecondDerivative);
+
+        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+        {
+            var x = (Tensor)vars[0];
+            ctx.save_for_backward([x]);
+            return x.pow(3);
+        }
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+        {
+            var x = ctx.get_saved_variables()[0].detach();
+            return [grad_output * 3 * x.pow(2)];
+        }
+    }
+
+    /// <summary>Two outputs (sin x, cos x); backward is g0·cos x − g1·sin x, or with the second term missing.</summary>
+    public abstract class SinCosBase<T> : autograd.MultiTensorFunction<T> where T : SinCosBase<T>, new()
+    {
+        public override string Name => typeof(T).Name;
+
+        protected virtual bool DropsSecondOutput => false;
+
+        public override List<Tensor> forward(autograd.AutogradContext ctx, params object[] vars)
+        {
+            var x = (Tensor)vars[0];
+            ctx.save_for_backward([x]);
+            return [x.sin(), x.cos()];
+        }
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, List<Tensor> grad_outputs)
+        {
+            var x = ctx.get_saved_variables()[0];
+            var first = grad_outputs[0] * x.cos();
+            return [DropsSecondOutput ? first : first - (grad_outputs[1] * x.sin())];
+        }
+    }
+
+    public sealed class SinCos : SinCosBase<SinCos>;
+
+    public sealed class SinCosMissingTerm : SinCosBase<SinCosMissingTerm>
+    {
+        protected override bool DropsSecondOutput => true;
+    }
+
+    /// <summary>y = x·Wᵀ + b (x [n,in], W [out,in], b [out]) with a hand-written backward; subclasses plant bugs.</summary>
+    public abstract class LinearBase<T> : autograd.MultiTensorFunction<T> where T : LinearBase<T>, new()
+    {
+        public override string Name => typeof(T).Name;
+
+        protected virtual bool TransposedWeightGradient => false;
+
+        protected virtual bool BiasGradientMissesRows => false;
+
+        public override List<Tensor> forward(autograd.AutogradContext ctx, params object[] vars)
+        {
+            var (x, w, b) = ((Tensor)vars[0], (Tensor)vars[1], (Tensor)vars[2]);
+            ctx.save_for_backward([x, w]);
+            return [x.matmul(w.t()) + b];
+        }
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, List<Tensor> grad_outputs)
+        {
+            var saved = ctx.get_saved_variables();
+            var (x, w) = (saved[0], saved[1]);
+            var g = grad_outputs[0];
+            var dx = g.matmul(w);
+            // W is square in the tests (out == in), so a transposed gradient has the right shape and only wrong values.
+            var dw = TransposedWeightGradient ? x.t().matmul(g) : g.t().matmul(x);
+            // Not g.sum(0): a literal 0 binds to sum(ScalarType?) and sums everything.
+            var db = BiasGradientMissesRows ? g[0] : g.sum(new long[] { 0 }, false, null);
+            return [dx, dw, db];
+        }
+    }
+
+    public sealed class Linear : LinearBase<Linear>;
+
+    public sealed class LinearTransposedWeightGradient : LinearBase<LinearTransposedWeightGradient>
+    {
+        protected override bool TransposedWeightGradient => true;
+    }
+
+    /// <summary>The bias gradient keeps only the first row's term instead of the sum over the batch (a missing term).</summary>
+    public sealed class LinearMissingTerm : LinearBase<LinearMissingTerm>
+    {
+        protected override bool BiasGradientMissesRows => true;
+    }
+}
