@@ -9,7 +9,7 @@ namespace GradCheck.Benchmarks.Cost;
 /// <summary>Section 3a: function evaluations per checked coordinate, per scheme (exact counts, not timings).</summary>
 public static class EvaluationCostSection
 {
-    public sealed record Row(string Method, double PerCoordinate, double Max, string Note);
+    public sealed record Row(string Method, double PerCoordinate, double Max, string Note, int? PerCheck = null);
 
     public static IReadOnlyList<Row> Measure(CalibrationSection.Result calibration)
     {
@@ -21,12 +21,16 @@ public static class EvaluationCostSection
         var rows = new List<Row>();
         foreach (var method in Method.All.Where(m => m.Scheme is not null))
         {
-            double perCoordinate = problems.Average(p => (double)(GradientCheck.Run(p.F, p.Gradient, p.Point, method.Options).FunctionEvaluations - 2) / p.Point.Length);
-            rows.Add(new Row(method.Name, perCoordinate, perCoordinate, $"`{method.Scheme!.Name}`, order {method.Scheme.Order}"));
+            var reports = problems.Select(p => GradientCheck.Run(p.F, p.Gradient, p.Point, method.Options)).ToArray();
+            double perCoordinate = reports.Average(r => (double)r.Entries.Sum(e => e.Evaluations) / r.Entries.Count);
+            rows.Add(new Row(method.Name, perCoordinate, perCoordinate, $"`{method.Scheme!.Name}`, order {method.Scheme.Order}",
+                reports.Max(r => r.FunctionEvaluations - r.Entries.Sum(e => e.Evaluations))));
         }
-        var entries = problems.SelectMany(p => GradientCheck.Run(p.F, p.Gradient, p.Point).Entries).ToArray();
+        var adaptiveReports = problems.Select(p => GradientCheck.Run(p.F, p.Gradient, p.Point)).ToArray();
+        var entries = adaptiveReports.SelectMany(r => r.Entries).ToArray();
         rows.Add(new Row("adaptive: ML losses", entries.Average(e => e.Evaluations), entries.Max(e => e.Evaluations),
-            $"{entries.Length} coordinates of quadratic, logistic, softmax CE, tanh net, Rosenbrock, LSE at 1000"));
+            $"{entries.Length} coordinates of quadratic, logistic, softmax CE, tanh net, Rosenbrock, LSE at 1000",
+            adaptiveReports.Max(r => r.FunctionEvaluations - r.Entries.Sum(e => e.Evaluations))));
         var smooth = calibration.ByPrimitive.Where(t => !t.Label.Contains("near 0", StringComparison.Ordinal)).ToArray();
         int count = smooth.Sum(t => t.Count);
         if (count > 0)
@@ -47,11 +51,12 @@ public static class EvaluationCostSection
         text.AppendLine();
         text.AppendLine("### 3a. Function evaluations per coordinate");
         text.AppendLine();
-        text.AppendLine("Counted by the check itself (`GradientReport.FunctionEvaluations`, minus the 2 evaluations at the point that every check");
-        text.AppendLine("makes for its determinism check; for reference, PyTorch's slow gradcheck makes 2 per coordinate plus 1).");
+        text.AppendLine("Counted by the check itself (`EntryResult.Evaluations`). \"per check\" is what a check spends once, whatever the number of");
+        text.AppendLine("coordinates: f at the point and its determinism check, plus (adaptive default) the measurement of f's rounding noise.");
+        text.AppendLine("For reference, PyTorch's slow gradcheck makes 2 per coordinate plus 1.");
         text.AppendLine();
-        var table = new MarkdownTable("method", "evaluations per coordinate (mean)", "max", "note");
-        foreach (var r in rows) table.Add(r.Method, Fmt.Fixed(r.PerCoordinate, 1), Fmt.Int((long)r.Max), r.Note);
+        var table = new MarkdownTable("method", "evaluations per coordinate (mean)", "max", "per check", "note");
+        foreach (var r in rows) table.Add(r.Method, Fmt.Fixed(r.PerCoordinate, 1), Fmt.Int((long)r.Max), r.PerCheck is { } c ? Fmt.Int(c) : "–", r.Note);
         text.Append(table);
         text.AppendLine();
         return text.ToString();
@@ -62,16 +67,17 @@ public static class EvaluationCostSection
         var text = new StringBuilder();
         text.AppendLine("### 3c. Fast mode: evaluations against full mode, n = 10² … 10⁶");
         text.AppendLine();
-        text.AppendLine("> **Placeholder (issue 3).** `CheckMode.Fast` (random projections with cheap localisation) is being built in the core by");
-        text.AppendLine("> another engineer. When it lands, add a section here: evaluations and wall time of `CheckMode.Fast` against the full");
-        text.AppendLine("> check for n = 10², 10³, 10⁴, 10⁵, 10⁶ (full mode sampled beyond 10⁴ and extrapolated), and its misses on the corpus of");
-        text.AppendLine("> section 2.");
+        text.AppendLine("> **Placeholder (issue 3), not measured by this generator yet.** `CheckMode.Fast` (random ±1 directions with");
+        text.AppendLine("> group-testing localisation) is owned by another engineer; its own measurements are in `docs/fast-mode.md`. To add");
+        text.AppendLine("> here, in the same run: evaluations and wall time of `Mode = CheckMode.Fast` against the full check for n = 10², 10³,");
+        text.AppendLine("> 10⁴, 10⁵, 10⁶ (full mode sampled with `SampleSize` beyond 10⁴ and scaled), and its misses on the corpus of section 2.");
         text.AppendLine();
         text.AppendLine("### 3d. Parallel speedup");
         text.AppendLine();
-        text.AppendLine("> **Placeholder (issue 3).** `MaxDegreeOfParallelism` is being built in the core by another engineer. When it lands, add");
-        text.AppendLine("> wall time at 1 and 2 degrees of parallelism (this machine has 2 shared cores; state the cores of the machine that");
-        text.AppendLine("> measures it) on the functions of 3b, as a ratio within one run.");
+        text.AppendLine("> **Placeholder (issue 3), not measured by this generator yet.** `MaxDegreeOfParallelism` is owned by another");
+        text.AppendLine("> engineer (`samples/GradCheck.ParallelBench` measures it on its own). To add here: wall time at 1 and 2 degrees of");
+        text.AppendLine("> parallelism on the functions of 3b, as a paired ratio within one run, with the machine's core count and load stated");
+        text.AppendLine("> (this machine has 2 shared cores, so expect well under 2×).");
         text.AppendLine();
         return text.ToString();
     }

@@ -19,7 +19,7 @@ public static class Header
         text.AppendLine("./benchmarks/run.sh");
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine("(= `dotnet run -c Release --project benchmarks/GradCheck.Benchmarks -- all`, which writes this file; about 5 minutes).");
+        text.AppendLine("(= `dotnet run -c Release --project benchmarks/GradCheck.Benchmarks -- all`, which writes this file; a few minutes).");
         text.AppendLine();
         text.AppendLine($"- Generated: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(settings.IsSmoke ? " (smoke sizes: `--quick`, not representative)" : "")}");
         text.AppendLine($"- Machine: {CpuName()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");

@@ -109,9 +109,9 @@ public static class TorchSection
         foreach (var network in result.Networks.Where(n => n.TorchLoss is not null))
             text.AppendLine($"- Same network check, {network.Network}: loss {network.Loss:R} in C#, {network.TorchLoss:R} in PyTorch (difference {Fmt.Sci(Math.Abs(network.Loss - network.TorchLoss!.Value))}).");
         text.AppendLine();
-        text.AppendLine("> **Placeholder (issue 8): GradCheck through the TorchSharp adapter.** The adapter is being built by another engineer.");
-        text.AppendLine("> When it lands, add rows \"GradCheck (TorchSharp)\" for the same network loaded from the same JSON into TorchSharp");
-        text.AppendLine("> tensors, adaptive default and fast mode, in the same run.");
+        text.AppendLine("> **Placeholder (issue 8): GradCheck through the TorchSharp adapter, not measured by this generator yet.** The adapter");
+        text.AppendLine("> (`src/GradCheck.TorchSharp`) is owned by another engineer. To add here: rows \"GradCheck (TorchSharp)\" for the same network");
+        text.AppendLine("> loaded from the same JSON into TorchSharp float64 tensors, full and fast mode, in the same run as the rows above.");
         text.AppendLine();
         return text.ToString();
     }
