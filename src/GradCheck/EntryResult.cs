@@ -55,6 +55,24 @@ public sealed record EntryResult
     public bool IsInconclusive =>
         Verdict == EntryVerdict.Ok && Tolerance >= Math.Max(Math.Abs(Analytic), Math.Abs(Numeric)) && Analytic != 0;
 
+    /// <summary>A result comparing <paramref name="analytic"/> with <paramref name="numeric"/>: the errors are computed here, once.</summary>
+    internal static EntryResult Compare(int index, string name, double analytic, double numeric, double errorEstimate, double tolerance, EntryVerdict verdict)
+    {
+        double absolute = Math.Abs(analytic - numeric);
+        return new EntryResult
+        {
+            Index = index,
+            Name = name,
+            Analytic = analytic,
+            Numeric = numeric,
+            AbsoluteError = absolute,
+            RelativeError = absolute == 0 ? 0 : absolute / Math.Max(Math.Abs(analytic), Math.Abs(numeric)),
+            ErrorEstimate = errorEstimate,
+            Tolerance = tolerance,
+            Verdict = verdict,
+        };
+    }
+
     /// <summary>The entry's label: <see cref="Name"/> when set, else <c>x[Index]</c>.</summary>
     public string Label => string.IsNullOrEmpty(Name) ? $"x[{Index}]" : Name;
 }

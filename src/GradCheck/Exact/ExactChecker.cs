@@ -91,20 +91,8 @@ internal static class ExactChecker<T> where T : IFloatingPointIeee754<T>
             : rule is not null ? rule.For(analytic, numeric)
             : ValueUlps * epsilon * larger + ScaleUlps * epsilon * scale;
         var verdict = !finite ? EntryVerdict.NonFinite : absolute <= tolerance ? EntryVerdict.Ok : EntryVerdict.Mismatch;
-        return new EntryResult
-        {
-            Index = index,
-            Name = name,
-            Analytic = analytic,
-            Numeric = numeric,
-            AbsoluteError = absolute,
-            RelativeError = absolute == 0 ? 0 : absolute / larger,
-            // The dual derivative is exact up to the rounding of its own evaluation.
-            ErrorEstimate = GradientCheckDefaults.AnalyticRoundingUlps * Math.Pow(2, -52) * Math.Abs(numeric),
-            Tolerance = tolerance,
-            Verdict = verdict,
-            Step = 0,
-            Evaluations = 1,
-        };
+        // The dual derivative is exact up to the rounding of its own evaluation.
+        double errorEstimate = GradientCheckDefaults.AnalyticRoundingUlps * Math.Pow(2, -52) * Math.Abs(numeric);
+        return EntryResult.Compare(index, name, analytic, numeric, errorEstimate, tolerance, verdict) with { Step = 0, Evaluations = 1 };
     }
 }

@@ -29,12 +29,7 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
         var warnings = new List<string>();
         try
         {
-            double f0 = GradientChecker<T>.Prepare(function, point, snapshot, options, counter);
-            double[] analytic = GradientChecker<T>.EvaluateGradient(gradient, point, snapshot, warnings);
-            if (options.CheckGradientReentrancy) GradientChecker<T>.CheckReentrancy(gradient, point, snapshot, analytic, warnings);
-
-            double noise = GradientChecker<T>.MeasureNoise(function, point, snapshot, f0, options, counter);
-            var pool = GradientChecker<T>.Workers(function, point, snapshot, f0, noise, options, name, cancellation);
+            var (f0, analytic, noise, pool) = GradientChecker<T>.Start(function, gradient, point, snapshot, options, counter, warnings, name, cancellation);
             double epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
             outcome = new FastSearch<T>(pool, new GradientAnalytic(analytic), options, name, epsilon).Run(plan.Indices.ToArray());
 

@@ -26,13 +26,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         var warnings = new List<string>();
         try
         {
-            double f0 = Prepare(function, point, snapshot, options, counter);
-
-            double[] analytic = EvaluateGradient(gradient, point, snapshot, warnings);
-            if (options.CheckGradientReentrancy) CheckReentrancy(gradient, point, snapshot, analytic, warnings);
-
-            double noise = MeasureNoise(function, point, snapshot, f0, options, counter);
-            var pool = Workers(function, point, snapshot, f0, noise, options, name, cancellation);
+            var (f0, analytic, noise, pool) = Start(function, gradient, point, snapshot, options, counter, warnings, name, cancellation);
             var budget = new ErrorBudget(options, double.CreateChecked(CoordinateProbe<T>.MachineEpsilon()), analytic);
             int done = 0;
             var estimates = pool.Map(plan.Indices, (worker, index) =>
@@ -54,6 +48,21 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             // Every perturbation restores its own entry; this guards against a function that writes into the point.
             snapshot.CopyTo(point, 0);
         }
+    }
+
+    /// <summary>
+    /// The common start of the full and the fast check: f at the point (finite, deterministic), the analytic
+    /// gradient (and its reentrancy), f's measured noise, and the workers that evaluate perturbed points.
+    /// </summary>
+    internal static (double F0, double[] Analytic, double Noise, WorkerPool<T> Pool) Start(Func<T[], T> function, Func<T[], T[]> gradient,
+        T[] point, T[] snapshot, GradientCheckOptions options, EvaluationCounter counter, List<string> warnings, Func<int, string> name,
+        CancellationToken cancellation)
+    {
+        double f0 = Prepare(function, point, snapshot, options, counter);
+        double[] analytic = EvaluateGradient(gradient, point, snapshot, warnings);
+        if (options.CheckGradientReentrancy) CheckReentrancy(gradient, point, snapshot, analytic, warnings);
+        double noise = MeasureNoise(function, point, snapshot, f0, options, counter);
+        return (f0, analytic, noise, Workers(function, point, snapshot, f0, noise, options, name, cancellation));
     }
 
     /// <summary>f at the point, which must be finite, and the determinism check: the common start of every mode.</summary>

@@ -55,25 +55,12 @@ internal sealed class ErrorBudget
             Math.Abs(analytic - numeric) <= tol ? EntryVerdict.Ok : EntryVerdict.Mismatch);
     }
 
-    private static EntryResult Result(int index, string name, double analytic, double numeric, DerivativeEstimate estimate, double tolerance, EntryVerdict verdict)
-    {
-        double absolute = Math.Abs(analytic - numeric);
-        double larger = Math.Max(Math.Abs(analytic), Math.Abs(numeric));
-        return new EntryResult
+    private static EntryResult Result(int index, string name, double analytic, double numeric, DerivativeEstimate estimate, double tolerance, EntryVerdict verdict) =>
+        EntryResult.Compare(index, name, analytic, numeric, estimate.ErrorEstimate, tolerance, verdict) with
         {
-            Index = index,
-            Name = name,
-            Analytic = analytic,
-            Numeric = numeric,
-            AbsoluteError = absolute,
-            RelativeError = absolute == 0 ? 0 : absolute / larger,
-            ErrorEstimate = estimate.ErrorEstimate,
-            Tolerance = tolerance,
-            Verdict = verdict,
             Step = estimate.Step,
             Evaluations = estimate.Evaluations,
             LeftDerivative = estimate.LeftDerivative,
             RightDerivative = estimate.RightDerivative,
         };
-    }
 }

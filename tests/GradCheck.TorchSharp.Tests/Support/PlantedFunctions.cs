@@ -6,10 +6,15 @@ namespace GradCheck.TorchSharp.Tests.Support;
 /// <summary>Custom autograd functions: one correct, and the same with a planted bug each.</summary>
 internal static class PlantedFunctions
 {
-    /// <summary>y = x³, backward 3x² (differentiable, so its double backward 6x is right too).</summary>
-    public sealed class Cube : autograd.SingleTensorFunction<Cube>
+    /// <summary>y = x³ with a hand-written backward factor·x²; subclasses plant bugs.</summary>
+    public abstract class CubeBase<T> : autograd.SingleTensorFunction<T> where T : CubeBase<T>, new()
     {
-        public override string Name => nameof(Cube);
+        public override string Name => typeof(T).Name;
+
+        protected virtual double Factor => 3;
+
+        /// <summary>Detaching the saved input keeps the first derivative right and makes the double backward 0.</summary>
+        protected virtual bool DetachesSavedInput => false;
 
         public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
         {
@@ -21,65 +26,30 @@ internal static class PlantedFunctions
         public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
         {
             var x = ctx.get_saved_variables()[0];
-            return [grad_output * 3 * x.pow(2)];
+            if (DetachesSavedInput) x = x.detach();
+            return [grad_output * Factor * x.pow(2)];
         }
     }
 
+    /// <summary>y = x³, backward 3x² (differentiable, so its double backward 6x is right too).</summary>
+    public sealed class Cube : CubeBase<Cube>;
+
     /// <summary>y = x³ with the backward factor 2 instead of 3.</summary>
-    public sealed class CubeWrongFactor : autograd.SingleTensorFunction<CubeWrongFactor>
+    public sealed class CubeWrongFactor : CubeBase<CubeWrongFactor>
     {
-        public override string Name => nameof(CubeWrongFactor);
-
-        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
-        {
-            var x = (Tensor)vars[0];
-            ctx.save_for_backward([x]);
-            return x.pow(3);
-        }
-
-        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
-        {
-            var x = ctx.get_saved_variables()[0];
-            return [grad_output * 2 * x.pow(2)];
-        }
+        protected override double Factor => 2;
     }
 
     /// <summary>y = x³ with a backward off by 0.05 % (factor 3.0015): below what float32 differences resolve reliably.</summary>
-    public sealed class CubeSlightlyWrong : autograd.SingleTensorFunction<CubeSlightlyWrong>
+    public sealed class CubeSlightlyWrong : CubeBase<CubeSlightlyWrong>
     {
-        public override string Name => nameof(CubeSlightlyWrong);
-
-        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
-        {
-            var x = (Tensor)vars[0];
-            ctx.save_for_backward([x]);
-            return x.pow(3);
-        }
-
-        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
-        {
-            var x = ctx.get_saved_variables()[0];
-            return [grad_output * 3.0015 * x.pow(2)];
-        }
+        protected override double Factor => 3.0015;
     }
 
-    /// <summary>y = x³ with a correct first derivative whose own derivative is wrong: the saved x is detached, so the double backward is 0 instead of 6x.</summary>
-    public sealed class CubeWrongSecondDerivative : autograd.SingleTensorFunction<CubeWrongSecondDerivative>
+    /// <summary>y = x³ with a correct first derivative whose own derivative is wrong: the double backward is 0 instead of 6x.</summary>
+    public sealed class CubeWrongSecondDerivative : CubeBase<CubeWrongSecondDerivative>
     {
-        public override string Name => nameof(CubeWrongSecondDerivative);
-
-        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
-        {
-            var x = (Tensor)vars[0];
-            ctx.save_for_backward([x]);
-            return x.pow(3);
-        }
-
-        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
-        {
-            var x = ctx.get_saved_variables()[0].detach();
-            return [grad_output * 3 * x.pow(2)];
-        }
+        protected override bool DetachesSavedInput => true;
     }
 
     /// <summary>Two outputs (sin x, cos x); backward is g0·cos x − g1·sin x, or with the second term missing.</summary>
