@@ -28,10 +28,8 @@ internal static class FixedSchemeEstimator
         double derivative = sum / step;
         double rounding = Math.Max(noiseUlps * probe.Epsilon * fMax, probe.Noise) * absCoefficients / step;
         double truncation = 0;
-        var lower = LowerOrderGrid(grid);
-        if (lower is not null)
+        if (scheme.LowerOrder is { } sub)
         {
-            var sub = FiniteDifferenceScheme.FromGrid(lower);
             double subSum = 0;
             for (int k = 0; k < sub.Grid.Count; k++)
                 if (sub.Coefficients[k] != 0) subSum += sub.Coefficients[k] * ValueAt(sub.Grid[k]);
@@ -58,7 +56,7 @@ internal static class FixedSchemeEstimator
     }
 
     /// <summary>The grid with f(x) added and its point farthest from 0 removed; null when fewer than 2 points remain.</summary>
-    private static int[]? LowerOrderGrid(IReadOnlyList<int> grid)
+    internal static int[]? LowerOrderGrid(IReadOnlyList<int> grid)
     {
         var points = grid.Append(0).Distinct().ToList();
         int farthest = points.OrderByDescending(Math.Abs).ThenByDescending(g => g).First();

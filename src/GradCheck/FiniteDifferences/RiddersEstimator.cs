@@ -20,6 +20,19 @@ internal sealed class RiddersEstimator
     /// <summary>Successive differences shrinking at least this much per halving count as geometric convergence (h^0.7 or faster).</summary>
     private const double AsymptoticRatio = 1.6;
 
+    /// <summary>
+    /// Two successive convergence ratios must agree within this factor (4 and 16 — an h² term giving way to
+    /// h⁴ — still agree; random ratios from garbage rows mostly do not).
+    /// </summary>
+    private const double RatioAgreement = 4.5;
+
+    /// <summary>
+    /// Consecutive, agreeing convergence ratios required before the tableau is trusted. Aliasing can fake any
+    /// number (float32 sin(1000x) sampled at h = 0.5 … 0.03 gives ratios 2.8, 3.7, 3.8); a third ratio costs two
+    /// evaluations per entry and, in noisy float32 losses, sends many entries to the unconverged path.
+    /// </summary>
+    private const int RegimeRatios = 2;
+
     /// <summary>Differences below this many rounding units count as converged to the rounding floor.</summary>
     private const double NoiseAllowance = 4.0;
 
@@ -35,14 +48,17 @@ internal sealed class RiddersEstimator
     private readonly double[,] _plus = new double[Capacity, Capacity];
     private readonly double[,] _minus = new double[Capacity, Capacity];
     private readonly double[] _step = new double[Capacity];
+    private readonly double[] _plusStep = new double[Capacity];
+    private readonly double[] _minusStep = new double[Capacity];
     private readonly double[] _noise = new double[Capacity];
 
     public DerivativeEstimate Estimate(ILineProbe probe, double initialStep, double noiseUlps)
     {
         double x = probe.X, f0 = probe.F0, epsilon = probe.Epsilon;
-        // Steps below a few dozen ulps of x are mostly rounding of x itself. The floor is relative to |x|, not
-        // max(|x|, 1): a float32 coordinate at 1e-5 next to a log's domain edge needs steps of 1e-6.
-        double minStep = 64 * epsilon * Math.Max(Math.Abs(x), MinimumScale);
+        // A step of one ulp of x is still a step: the extrapolation works on the steps actually realised, and
+        // stops when they no longer halve. The floor is relative to |x|, not max(|x|, 1): a float32 coordinate
+        // 3e-6 from a log's domain edge needs steps of 1e-6.
+        double minStep = PowerOfTwoAtLeast(epsilon * Math.Max(Math.Abs(x), MinimumScale));
         double h = PowerOfTwoAtMost(Math.Max(initialStep, Math.Abs(x) / 512));
         int evaluations = 0;
 
@@ -59,14 +75,16 @@ internal sealed class RiddersEstimator
             if (plus && minus) break;
             trailingFinitePlus = plus ? (trailingFinitePlus == 0 ? h : trailingFinitePlus) : 0;
             trailingFiniteMinus = minus ? (trailingFiniteMinus == 0 ? h : trailingFiniteMinus) : 0;
-            h /= GradientCheckDefaults.NonFiniteShrink;
-            if (h < minStep)
+            if (h <= minStep)
             {
+                // f is not finite on both sides even a few ulps away: x sits on the edge of f's domain. Go one-sided
+                // from a step near the smallest that worked, not the largest: the edge is closer than any larger step.
                 int side = trailingFinitePlus > 0 ? 1 : trailingFiniteMinus > 0 ? -1 : 0;
-                return side == 0
-                    ? NonFinite(h, evaluations)
-                    : OneSided(probe, side, side > 0 ? trailingFinitePlus : trailingFiniteMinus, noiseUlps, evaluations);
+                double start = Math.Min(side > 0 ? trailingFinitePlus : trailingFiniteMinus, 64 * h);
+                return side == 0 ? NonFinite(h, evaluations) : OneSided(probe, side, start, noiseUlps, evaluations);
             }
+            // The last try is the smallest step allowed, so a window of a few ulps next to the edge is not jumped over.
+            h = Math.Max(h / GradientCheckDefaults.NonFiniteShrink, minStep);
         }
 
         // 2. Rows of halving steps until the extrapolation has converged, diverges, or rows run out.
@@ -85,27 +103,34 @@ internal sealed class RiddersEstimator
                 evaluations += 2;
                 nextHm = -nextHm;
                 if (!double.IsFinite(nextPlus) || !double.IsFinite(nextMinus) || nextHp <= 0 || nextHm <= 0) break;
+                // Below a few ulps of x the realised step stops halving (it rounds to the same or a coarser
+                // multiple of the ulp): a row that does not shrink carries no new information about the limit.
+                if (nextHp > 0.75 * hp || nextHm > 0.75 * hm) break;
                 (fp, fm, hp, hm) = (nextPlus, nextMinus, nextHp, nextHm);
                 fMax = Math.Max(fMax, Math.Max(Math.Abs(fp), Math.Abs(fm)));
             }
 
             _noise[k] = Math.Max(noiseUlps * epsilon * fMax, probe.Noise);
             _step[k] = 0.5 * (hp + hm);
+            _plusStep[k] = hp;
+            _minusStep[k] = hm;
             _central[k, 0] = (fp - fm) / (hp + hm);
             _plus[k, 0] = (fp - f0) / hp;
             _minus[k, 0] = (f0 - fm) / hm;
             for (int j = 1; j <= k; j++)
             {
-                _central[k, j] = Extrapolate(_central, k, j, CentralFactor[j]);
-                _plus[k, j] = Extrapolate(_plus, k, j, OneSidedFactor[j]);
-                _minus[k, j] = Extrapolate(_minus, k, j, OneSidedFactor[j]);
+                // Neville's form of Richardson extrapolation on the steps actually realised: for exact halving
+                // it is the classic factor 4ʲ (central) or 2ʲ (one-sided); for steps rounded in float32 it stays exact.
+                _central[k, j] = Extrapolate(_central, k, j, Square(_step[k - j]), Square(_step[k]));
+                _plus[k, j] = Extrapolate(_plus, k, j, _plusStep[k - j], _plusStep[k]);
+                _minus[k, j] = Extrapolate(_minus, k, j, _minusStep[k - j], _minusStep[k]);
             }
             rows = k + 1;
 
             if (regimeStart < 0)
             {
-                if (k < 3 || !Asymptotic(k) || !Asymptotic(k - 1)) continue;
-                regimeStart = k - 3;
+                if (k < RegimeRatios + 1 || !AsymptoticRun(k)) continue;
+                regimeStart = k - RegimeRatios - 1;
                 for (int r = regimeStart + 1; r < k; r++) Consider(r, regimeStart, central, plusSide, minusSide);
             }
             Consider(k, regimeStart, central, plusSide, minusSide);
@@ -149,14 +174,39 @@ internal sealed class RiddersEstimator
     /// Row k is in the asymptotic regime when the change of the central difference from row k−1 to k is at
     /// least <see cref="AsymptoticRatio"/> times smaller than the change before it, or both are at the rounding floor.
     /// </summary>
-    private bool Asymptotic(int k)
+    private bool Asymptotic(int k) => Ratio(k) is { } ratio && (double.IsNaN(ratio) || ratio >= AsymptoticRatio);
+
+    /// <summary>
+    /// <see cref="RegimeRatios"/> consecutive rows in the asymptotic regime: all ratios show geometric convergence and agree with each
+    /// other (in the regime successive ratios tend to the same 2ᵖ; garbage rows from a first step that is far too
+    /// large for the function give ratios that pass one test by chance, rarely two that agree), or the rows sit
+    /// at the rounding floor.
+    /// </summary>
+    private bool AsymptoticRun(int k)
+    {
+        for (int r = k - RegimeRatios + 1; r <= k; r++)
+            if (!Asymptotic(r)) return false;
+        for (int r = k - RegimeRatios + 2; r <= k; r++)
+            if (!Agree(Ratio(r)!.Value, Ratio(r - 1)!.Value)) return false;
+        return true;
+    }
+
+    private static bool Agree(double now, double before) =>
+        double.IsNaN(now) || double.IsNaN(before) || double.IsInfinity(now) || double.IsInfinity(before)
+        || Math.Max(now / before, before / now) <= RatioAgreement;
+
+    /// <summary>
+    /// How much smaller the change of the central difference from row k−1 to k is than the change before it;
+    /// NaN when both changes are at the rounding floor (converged), +∞ when the last change is exactly 0.
+    /// </summary>
+    private double? Ratio(int k)
     {
         double before = _central[k - 1, 0] - _central[k - 2, 0];
         double now = _central[k, 0] - _central[k - 1, 0];
         double floor = NoiseAllowance * _noise[k] / _step[k];
-        if (Math.Abs(now) <= floor && Math.Abs(before) <= 2 * floor) return true;
-        if (now == 0) return true;
-        return before / now >= AsymptoticRatio;
+        if (Math.Abs(now) <= floor && Math.Abs(before) <= 2 * floor) return double.NaN;
+        if (now == 0) return double.PositiveInfinity;
+        return before / now;
     }
 
     /// <summary>Offers the entries of row k that extrapolate only over rows from <paramref name="first"/> on.</summary>
@@ -188,19 +238,24 @@ internal sealed class RiddersEstimator
             if (!double.IsFinite(value) || actual == 0) break;
             fMax = Math.Max(fMax, Math.Abs(value));
             double step = Math.Abs(actual);
+            if (k > 0 && step > 0.75 * _plusStep[k - 1]) break;
+            _plusStep[k] = step;
             _plus[k, 0] = (value - f0) / actual;
             rows = k + 1;
             double noise = Math.Max(noiseUlps * probe.Epsilon * fMax, probe.Noise);
             for (int j = 1; j <= k; j++)
             {
-                _plus[k, j] = Extrapolate(_plus, k, j, OneSidedFactor[j]);
+                _plus[k, j] = Extrapolate(_plus, k, j, _plusStep[k - j], _plusStep[k]);
                 best.Offer(_plus[k, j], Table(_plus, k, j), OneSidedAmplification[j] * 2 * noise / step, step);
             }
             if (rows >= GradientCheckDefaults.MinRows && Math.Abs(_plus[k, k] - _plus[k - 1, k - 1]) >= GradientCheckDefaults.DivergenceFactor * best.Error) break;
             if (rows >= 2 * GradientCheckDefaults.MaxRows) break;
         }
         if (rows < 2) return NonFinite(h, evaluations);
-        return new DerivativeEstimate { Value = best.Value, ErrorEstimate = best.Error, RoundingError = best.Rounding, Step = best.Step, Evaluations = evaluations, Side = side };
+        // No asymptotic-regime test guards a one-sided extrapolation from the edge of the domain, so its error is
+        // at least its distance to the smallest-step difference: honest, and lenient where little can be known.
+        double error = Math.Max(best.Error, Math.Abs(best.Value - _plus[rows - 1, 0]));
+        return new DerivativeEstimate { Value = best.Value, ErrorEstimate = error, RoundingError = best.Rounding, Step = best.Step, Evaluations = evaluations, Side = side };
     }
 
     private static DerivativeEstimate NonFinite(double step, int evaluations) => new()
@@ -210,6 +265,12 @@ internal sealed class RiddersEstimator
 
     private static double Extrapolate(double[,] table, int k, int j, double factor) =>
         (table[k, j - 1] * factor - table[k - 1, j - 1]) / (factor - 1);
+
+    /// <summary>Neville's step: extrapolates to t = 0 from the entries made at t = <paramref name="older"/> and t = <paramref name="newer"/>.</summary>
+    private static double Extrapolate(double[,] table, int k, int j, double older, double newer) =>
+        (table[k, j - 1] * older - table[k - 1, j - 1] * newer) / (older - newer);
+
+    private static double Square(double value) => value * value;
 
     private static double[] Factors(int power)
     {
@@ -232,6 +293,8 @@ internal sealed class RiddersEstimator
     }
 
     private static double PowerOfTwoAtMost(double value) => Math.Pow(2, Math.Floor(Math.Log2(value)));
+
+    private static double PowerOfTwoAtLeast(double value) => Math.Pow(2, Math.Ceiling(Math.Log2(value)));
 
     /// <summary>The tableau entry with the smallest error so far; its error is the larger of tableau disagreement and rounding.</summary>
     private sealed class Best

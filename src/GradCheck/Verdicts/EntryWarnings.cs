@@ -8,6 +8,9 @@ internal static class EntryWarnings
 {
     private const int NamesListed = 5;
 
+    /// <summary>Tolerances above this fraction of the value are worth telling: a 0.01 % bug could hide under them.</summary>
+    private const double CoarseResolution = 1e-3;
+
     /// <summary>Above this share of exact zeros in the point, wrong gradients can hide behind zero weights.</summary>
     private const double MostlyZero = 0.5;
 
@@ -25,6 +28,13 @@ internal static class EntryWarnings
                          + $"so even a wrong sign would pass: {List(inconclusive, e => e.Label)}. "
                          + string.Create(CultureInfo.InvariantCulture, $"Typical cause: the function's rounding at |f| = {functionValue:G3} hides derivatives this small. ")
                          + "Check them with GradientCheck.RunExact (dual numbers), or subtract the constant part of f.";
+
+        var coarse = entries.Where(e => e.Verdict == EntryVerdict.Ok && !e.IsInconclusive && e.Analytic != 0
+                                        && e.Tolerance > CoarseResolution * Math.Abs(e.Analytic)).ToArray();
+        if (coarse.Length > 0)
+            yield return $"{Count(coarse.Length, "entry was", "entries were")} checked only coarsely: an error smaller than its tolerance would pass "
+                         + $"({List(coarse, e => $"{e.Label} ±{Num(100 * e.Tolerance / Math.Abs(e.Analytic))}%")}). "
+                         + "Typical causes: a large constant in f, float32 rounding, or a point close to a singularity; GradientCheck.RunExact has no such limit.";
 
         var nonFinite = entries.Where(e => e.Verdict == EntryVerdict.NonFinite && double.IsFinite(e.Analytic)).ToArray();
         if (nonFinite.Length > 0)
