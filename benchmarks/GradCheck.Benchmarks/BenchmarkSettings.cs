@@ -21,6 +21,18 @@ public sealed record BenchmarkSettings
     public IReadOnlyList<(int Inputs, int Hidden, int Outputs, int Batch)> Networks { get; init; } =
         [(8, 16, 4, 32), (16, 32, 8, 32)];
 
+    /// <summary>Dimensions for the fast-mode section (3c).</summary>
+    public IReadOnlyList<int> FastModeSizes { get; init; } = [100, 1_000, 10_000, 100_000, 1_000_000];
+
+    /// <summary>Largest n at which the full check is measured in 3c; above it, its cost is extrapolated.</summary>
+    public int FullModeMeasuredUpTo { get; init; } = 10_000;
+
+    /// <summary>Coordinates of the parallel-speedup function (3d).</summary>
+    public int ParallelDimension { get; init; } = 300;
+
+    /// <summary>Alternating pairs (p = 1, p = 2) of whole checks in 3d.</summary>
+    public int ParallelPairs { get; init; } = 10;
+
     /// <summary>Repetitions of each whole-run timing (the median is reported).</summary>
     public int TimingRepetitions { get; init; } = 3;
 
@@ -45,5 +57,9 @@ public sealed record BenchmarkSettings
         RunPyTorch = false,
         Networks = [(3, 4, 2, 5)],
         TimingRepetitions = 1,
+        FastModeSizes = [100, 1_000],
+        FullModeMeasuredUpTo = 100,
+        ParallelDimension = 16,
+        ParallelPairs = 2,
     };
 }

@@ -3,6 +3,7 @@ using System.Text;
 using GradCheck.Benchmarks.Accuracy;
 using GradCheck.Benchmarks.Cost;
 using GradCheck.Benchmarks.Report;
+using GradCheck.Benchmarks.Scaling;
 using GradCheck.Benchmarks.Torch;
 using GradCheck.Benchmarks.Verdicts;
 
@@ -18,11 +19,13 @@ public static class ReportGenerator
         var verdicts = Timed(log, "verdict corpus", () => VerdictSection.Measure(settings));
         var evaluations = Timed(log, "evaluation counts", () => EvaluationCostSection.Measure(calibration));
         var overhead = Timed(log, "overhead", () => OverheadSection.Measure(settings, log));
+        var fastMode = Timed(log, "fast mode", () => FastModeSection.Measure(settings, log));
+        var parallel = Timed(log, "parallel speedup", () => ParallelSection.Measure(settings, log));
         var torch = Timed(log, "PyTorch comparison", () => TorchSection.Measure(settings, log));
 
         var text = new StringBuilder();
         text.Append(Header.Render(settings));
-        text.Append(Summary(calibration, verdicts, overhead, torch));
+        text.Append(Summary(calibration, verdicts, overhead, torch, fastMode, parallel));
         text.AppendLine("## 1. Accuracy");
         text.AppendLine();
         text.Append(accuracy);
@@ -30,12 +33,14 @@ public static class ReportGenerator
         text.Append(VerdictSection.Render(verdicts));
         text.Append(EvaluationCostSection.Render(evaluations));
         text.Append(OverheadSection.Render(overhead));
-        text.Append(EvaluationCostSection.RenderPlaceholders());
+        text.Append(FastModeSection.Render(fastMode));
+        text.Append(ParallelSection.Render(parallel));
         text.Append(TorchSection.Render(torch));
         return text.ToString();
     }
 
-    private static string Summary(CalibrationSection.Result calibration, VerdictSection.Result verdicts, OverheadSection.Result overhead, TorchSection.Result torch)
+    private static string Summary(CalibrationSection.Result calibration, VerdictSection.Result verdicts, OverheadSection.Result overhead, TorchSection.Result torch,
+        FastModeSection.Result fastMode, ParallelSection.Result parallel)
     {
         var text = new StringBuilder();
         text.AppendLine("## Headline numbers");
@@ -53,6 +58,8 @@ public static class ReportGenerator
             text.AppendLine($"- Checker overhead per evaluation (paired ratio to a bare loop making the same calls), by function cost from "
                 + $"{overhead.Works.Min()} to {overhead.Works.Max()} terms: seed's scheme {string.Join(", ", central.Select(p => Fmt.Ratio(p.Value.Ratio)))}; "
                 + $"adaptive {string.Join(", ", adaptive.Select(p => Fmt.Ratio(p.Value.Ratio)))} (target ≤ 1.1×).");
+        text.AppendLine(FastModeSection.Headline(fastMode));
+        text.AppendLine(ParallelSection.Headline(parallel));
         foreach (var network in torch.Networks)
         {
             var slow = network.Runs.FirstOrDefault(r => r.Method.Contains("slow", StringComparison.Ordinal));

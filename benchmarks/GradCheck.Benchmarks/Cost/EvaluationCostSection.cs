@@ -61,24 +61,4 @@ public static class EvaluationCostSection
         text.AppendLine();
         return text.ToString();
     }
-
-    public static string RenderPlaceholders()
-    {
-        var text = new StringBuilder();
-        text.AppendLine("### 3c. Fast mode: evaluations against full mode, n = 10² … 10⁶");
-        text.AppendLine();
-        text.AppendLine("> **Placeholder (issue 3), not measured by this generator yet.** `CheckMode.Fast` (random ±1 directions with");
-        text.AppendLine("> group-testing localisation) is owned by another engineer; its own measurements are in `docs/fast-mode.md`. To add");
-        text.AppendLine("> here, in the same run: evaluations and wall time of `Mode = CheckMode.Fast` against the full check for n = 10², 10³,");
-        text.AppendLine("> 10⁴, 10⁵, 10⁶ (full mode sampled with `SampleSize` beyond 10⁴ and scaled), and its misses on the corpus of section 2.");
-        text.AppendLine();
-        text.AppendLine("### 3d. Parallel speedup");
-        text.AppendLine();
-        text.AppendLine("> **Placeholder (issue 3), not measured by this generator yet.** `MaxDegreeOfParallelism` is owned by another");
-        text.AppendLine("> engineer (`samples/GradCheck.ParallelBench` measures it on its own). To add here: wall time at 1 and 2 degrees of");
-        text.AppendLine("> parallelism on the functions of 3b, as a paired ratio within one run, with the machine's core count and load stated");
-        text.AppendLine("> (this machine has 2 shared cores, so expect well under 2×).");
-        text.AppendLine();
-        return text.ToString();
-    }
 }

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text;
+using GradCheck.Benchmarks.Report;
+
+namespace GradCheck.Benchmarks.Scaling;
+
+/// <summary>Section 3c: CheckMode.Fast against the full check, n = 10² … 10⁶, correct gradient and one entry off by 1 %.</summary>
+public static class FastModeSection
+{
+    /// <summary>One check: evaluations (exact), wall time, verdict, and for the buggy gradient whether exactly the wrong entry was named.</summary>
+    public sealed record Check(int Evaluations, double Seconds, bool Passed, bool? Located);
+
+    /// <summary>Full mode is null above the measured sizes; then <see cref="FullEstimate"/> holds the extrapolation.</summary>
+    public sealed record Size(int N, Check FastCorrect, Check FastBuggy, Check? Full, Check? FullBuggy, (long Evaluations, double Seconds)? FullEstimate);
+
+    public sealed record Result(IReadOnlyList<Size> Sizes, double PerCoordinate, int PerCheck, int MeasuredUpTo);
+
+    private const int Seed = 1;
+
+    public static Result Measure(BenchmarkSettings settings, TextWriter log)
+    {
+        // JIT warm-up on a small problem, so the first size does not pay for compilation.
+        var warm = new CheapFunction(100, Seed);
+        Run(warm, CheckMode.Fast, buggy: true);
+        Run(warm, CheckMode.Full, buggy: false);
+
+        var sizes = new List<Size>();
+        double perCoordinate = double.NaN;
+        int perCheck = 0;
+        foreach (int n in settings.FastModeSizes)
+        {
+            var function = new CheapFunction(n, Seed);
+            var fast = Run(function, CheckMode.Fast, buggy: false);
+            var fastBuggy = Run(function, CheckMode.Fast, buggy: true);
+            Check? full = null, fullBuggy = null;
+            (long, double)? estimate = null;
+            if (n <= settings.FullModeMeasuredUpTo)
+            {
+                full = Run(function, CheckMode.Full, buggy: false, out var report);
+                perCoordinate = (double)report.Entries.Sum(e => e.Evaluations) / report.Entries.Count;
+                perCheck = report.FunctionEvaluations - report.Entries.Sum(e => e.Evaluations);
+                if (n <= settings.FullModeMeasuredUpTo / 10) fullBuggy = Run(function, CheckMode.Full, buggy: true);
+            }
+            else
+            {
+                // Full mode's cost per coordinate does not depend on n on this function (adaptive steps, same smoothness);
+                // the time per evaluation at this n is the fast check's, measured here.
+                long evaluations = perCheck + (long)Math.Round(perCoordinate * n);
+                estimate = (evaluations, evaluations * fast.Seconds / fast.Evaluations);
+            }
+            log.WriteLine($"[bench]   fast mode n = {n}: fast {fast.Evaluations} evals, buggy {fastBuggy.Evaluations} (located {fastBuggy.Located}), full {full?.Evaluations ?? estimate?.Item1}");
+            sizes.Add(new Size(n, fast, fastBuggy, full, fullBuggy, estimate));
+        }
+        return new Result(sizes, perCoordinate, perCheck, settings.FullModeMeasuredUpTo);
+    }
+
+    private static Check Run(CheapFunction function, CheckMode mode, bool buggy) => Run(function, mode, buggy, out _);
+
+    private static Check Run(CheapFunction function, CheckMode mode, bool buggy, out GradientReport report)
+    {
+        var options = new GradientCheckOptions { Mode = mode, Seed = Seed };
+        Func<double[], double[]> gradient = buggy ? function.Buggy : function.Gradient;
+        long start = Stopwatch.GetTimestamp();
+        report = GradientCheck.Run(function.Value, gradient, function.Point, options);
+        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        bool? located = buggy ? report.Failures.Count == 1 && report.Failures[0].Index == function.WrongEntry : null;
+        return new Check(report.FunctionEvaluations, seconds, report.Passed, located);
+    }
+
+    public static string Render(Result result)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("### 3c. Fast mode: evaluations against full mode, n = 10² … 10⁶");
+        text.AppendLine();
+        text.AppendLine("f(x) = Σ aᵢ·sin(xᵢ) + ½(Σx)²/n with its exact gradient (`Scaling/CheapFunction.cs`, aᵢ in [0.5, 1.5], x in [−1, 1],");
+        text.AppendLine("O(n) per evaluation), checked with `Mode = CheckMode.Fast` (5 random ±1 directions, group-testing localisation) and");
+        text.AppendLine("with the full check (every coordinate), seed 1, double, one thread. \"1 % bug\": the same gradient with entry ⌊n/3⌋");
+        text.AppendLine("multiplied by 1.01; \"located\" means the report's only failure is exactly that entry. Evaluations are exact counts");
+        text.AppendLine("(`report.FunctionEvaluations`); wall time is one check each, in this run.");
+        text.AppendLine();
+        text.AppendLine($"Full mode is measured up to n = {Fmt.Int(result.MeasuredUpTo)}. **Rows marked ≈ are extrapolated, not measured**: evaluations =");
+        text.AppendLine($"{Fmt.Int(result.PerCheck)} per check + {Fmt.Fixed(result.PerCoordinate, 1)} per coordinate (measured at n = {Fmt.Int(result.MeasuredUpTo)}) × n;");
+        text.AppendLine("time = those evaluations × the time per evaluation measured by the fast check at the same n. A full check with the");
+        text.AppendLine("1 % bug costs what the correct one costs (every coordinate is checked either way); it is measured where cheap.");
+        text.AppendLine();
+        var table = new MarkdownTable("n", "fast: evals, correct", "fast: time, correct", "fast: passed", "fast: evals, 1 % bug", "fast: time, 1 % bug",
+            "1 % bug located", "full: evals", "full: time", "full, 1 % bug: evals, located", "evals full / fast (correct)");
+        foreach (var s in result.Sizes)
+        {
+            string fullEvals = s.Full is { } f ? Fmt.Int(f.Evaluations) : $"≈ {Fmt.Int(s.FullEstimate!.Value.Evaluations)} (extrapolated)";
+            string fullTime = s.Full is { } g ? Fmt.Time(TimeSpan.FromSeconds(g.Seconds)) : $"≈ {Fmt.Time(TimeSpan.FromSeconds(s.FullEstimate!.Value.Seconds))} (extrapolated)";
+            string fullBuggy = s.FullBuggy is { } b ? $"{Fmt.Int(b.Evaluations)}, {(b.Located == true ? "yes" : "no")}" : "–";
+            double fullCount = s.Full?.Evaluations ?? s.FullEstimate!.Value.Evaluations;
+            table.Add(Fmt.Int(s.N), Fmt.Int(s.FastCorrect.Evaluations), Fmt.Time(TimeSpan.FromSeconds(s.FastCorrect.Seconds)), s.FastCorrect.Passed ? "yes" : "no",
+                Fmt.Int(s.FastBuggy.Evaluations), Fmt.Time(TimeSpan.FromSeconds(s.FastBuggy.Seconds)), s.FastBuggy.Located == true ? "yes" : "no",
+                fullEvals, fullTime, fullBuggy, Fmt.Fixed(fullCount / s.FastCorrect.Evaluations, 0) + "×");
+        }
+        text.Append(table);
+        text.AppendLine();
+        return text.ToString();
+    }
+
+    /// <summary>One line for the headline numbers.</summary>
+    public static string Headline(Result result)
+    {
+        var parts = result.Sizes.Select(s =>
+            $"n = {Fmt.Int(s.N)}: {Fmt.Int(s.FastCorrect.Evaluations)} / {Fmt.Int(s.FastBuggy.Evaluations)}{(s.FastBuggy.Located == true ? "" : " (not located)")} vs "
+            + (s.Full is { } f ? Fmt.Int(f.Evaluations) : "≈ " + Fmt.Int(s.FullEstimate!.Value.Evaluations)));
+        return "- Fast mode, evaluations for a correct gradient / one entry off by 1 % (located) vs the full check (≈ extrapolated): "
+            + string.Join("; ", parts) + ".";
+    }
+}
