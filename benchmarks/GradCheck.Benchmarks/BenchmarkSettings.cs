@@ -17,6 +17,9 @@ public sealed record BenchmarkSettings
     /// <summary>Run the PyTorch side-by-side script (python3 with torch); off or unavailable: the section says so.</summary>
     public bool RunPyTorch { get; init; } = true;
 
+    /// <summary>Run GradCheck through the TorchSharp adapter in section 4 (LibTorch CPU; on in --quick too).</summary>
+    public bool RunTorchSharp { get; init; } = true;
+
     /// <summary>Network sizes for the PyTorch comparison: (inputs, hidden, outputs, batch).</summary>
     public IReadOnlyList<(int Inputs, int Hidden, int Outputs, int Batch)> Networks { get; init; } =
         [(8, 16, 4, 32), (16, 32, 8, 32)];

@@ -68,7 +68,12 @@ public static class ReportGenerator
             var fast = network.Runs.FirstOrDefault(r => r.Method.Contains("fast", StringComparison.Ordinal));
             text.AppendLine($"- PyTorch, {network.Network}: GradCheck's adaptive check takes {Fmt.Ratio(gc.Seconds / slow.Seconds)} the wall time of gradcheck's slow mode "
                 + $"with {Fmt.Ratio((double)gc.Evaluations / slow.Evaluations)} its evaluations{(fast is null ? "" : $"; fast mode {Fmt.Ratio(fast.Seconds / slow.Seconds)} the time")}.");
+            var sharp = network.Runs.Where(r => r.Tool == TorchSharpNetwork.Tool).ToArray();
+            if (sharp.Length > 0)
+                text.AppendLine($"  Through the TorchSharp adapter: {string.Join("; ", sharp.Select(r => $"{r.Method.Replace("TorchGradCheck, ", "", StringComparison.Ordinal)} "
+                    + $"{Fmt.Ratio(r.Seconds / slow.Seconds)} the time, {Fmt.Ratio((double)r.Evaluations / slow.Evaluations)} the evaluations"))}.");
         }
+        text.AppendLine(VerdictComparison.Headline(torch.Verdicts));
         text.AppendLine();
         return text.ToString();
     }

@@ -15,17 +15,16 @@ public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeRe
     private string Artifacts => report.Artifacts;
 
     [Fact]
-    public void Report_has_every_section_and_the_placeholders()
+    public void Report_has_every_section_and_no_placeholders()
     {
         foreach (var heading in new[]
                  {
                      "# GradCheck benchmarks", "### 1a. Error of each scheme", "### 1b. Calibration", "## 2. Verdict quality",
                      "### 3a. Function evaluations per coordinate", "### 3b. Overhead of the checker", "### 3c. Fast mode", "### 3d. Parallel speedup",
-                     "## 4. Side by side with PyTorch",
+                     "## 4. Side by side with PyTorch", "### Verdicts on planted bugs",
                  })
             Assert.Contains(heading, Markdown);
-        Assert.Contains("Placeholder (issue 3)", Markdown);
-        Assert.Contains("Placeholder (issue 8)", Markdown);
+        Assert.DoesNotContain("Placeholder", Markdown);
         Assert.Contains("./benchmarks/run.sh", Markdown);
     }
 
@@ -58,6 +57,46 @@ public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeRe
         Assert.Matches(Number, Row("| adaptive: ML losses |")[1]);
         Assert.Matches(@"^\d+(\.\d+)?×$", Row("| 128 |")[4]);
         Assert.Matches(@"^\d+$", Row("| 3-4-2, batch 5, 26 parameters | GradCheck (C#, plain arrays) | adaptive default |")[4]);
+    }
+
+    [Fact]
+    public void Fast_mode_table_has_exact_counts_locates_the_bug_and_marks_extrapolations()
+    {
+        var measured = Row("| 100 |");
+        Assert.Equal(11, measured.Length);
+        Assert.Matches(@"^\d+$", measured[1]);                  // fast evaluations, correct
+        Assert.Equal("yes", measured[3]);                       // fast passes a correct gradient
+        Assert.Matches(@"^\d+$", measured[4]);                  // fast evaluations, 1 % bug
+        Assert.Equal("yes", measured[6]);                       // the wrong entry is named
+        Assert.Matches(@"^\d+$", measured[7]);                  // full evaluations, measured
+        var extrapolated = Row("| 1000 |");
+        Assert.StartsWith("≈ ", extrapolated[7], StringComparison.Ordinal);
+        Assert.Contains("(extrapolated)", extrapolated[7], StringComparison.Ordinal);
+        Assert.True(int.Parse(extrapolated[1], System.Globalization.CultureInfo.InvariantCulture) < 200, "fast mode on a correct gradient stays under 200 evaluations");
+    }
+
+    [Fact]
+    public void Parallel_table_states_processors_load_and_a_ratio()
+    {
+        var line = Markdown.Split('\n').SkipWhile(l => !l.StartsWith("### 3d.", StringComparison.Ordinal))
+            .First(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| processors", StringComparison.Ordinal));
+        var row = Regex.Split(line.Trim().Trim('|'), @"(?<!\\)\|").Select(c => c.Trim()).ToArray();
+        Assert.Equal(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), row[0]);
+        Assert.Matches(@"^(\d+\.\d+ / \d+\.\d+ / \d+\.\d+|unavailable)$", row[1]);
+        Assert.Matches(@"^\d+(\.\d+)?×$", row[5]);
+        Assert.Equal("yes", row[8]);                            // parallel and sequential reports are identical
+    }
+
+    [Fact]
+    public void TorchSharp_rows_and_verdict_comparison_are_present()
+    {
+        var row = Row("| 3-4-2, batch 5, 26 parameters | GradCheck (C#, TorchSharp adapter) | TorchGradCheck, adaptive default |");
+        Assert.Matches(@"^\d+$", row[4]);
+        Assert.Equal("yes", row[5]);
+        Assert.Equal("pass ✓", Row("| cube |")[2]);
+        Assert.Equal("FAIL ✓", Row("| cube-factor-2 |")[2]);
+        Assert.Equal("FAIL ✓", Row("| linear-wrong-sign |")[2]);
+        Assert.Equal("pass ✓", Row("| linear |")[2]);
     }
 
     [Fact]

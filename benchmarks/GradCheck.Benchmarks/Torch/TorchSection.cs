@@ -13,7 +13,8 @@ public static class TorchSection
 
     public sealed record NetworkResult(string Network, double Loss, double? TorchLoss, IReadOnlyList<Run> Runs);
 
-    public sealed record Result(IReadOnlyList<NetworkResult> Networks, string PythonStatus, string? TorchVersion);
+    public sealed record Result(IReadOnlyList<NetworkResult> Networks, string PythonStatus, string? TorchVersion, string? TorchSharpStatus,
+        VerdictComparison.Result Verdicts);
 
     public static Result Measure(BenchmarkSettings settings, TextWriter log)
     {
@@ -24,6 +25,7 @@ public static class TorchSection
         string script = Path.Combine(settings.RepositoryRoot, "benchmarks", "pytorch", "gradcheck_network.py");
         string? torchVersion = null;
         var networks = new List<NetworkResult>();
+        string? torchSharpStatus = null;
         foreach (var (inputs, hidden, outputs, batch) in settings.Networks)
         {
             var network = new NetworkData(inputs, hidden, outputs, batch, seed: 2026);
@@ -36,6 +38,18 @@ public static class TorchSection
                 Time(settings, "GradCheck (C#, plain arrays)", "central h=1e-6, PyTorch's rule", network,
                     new GradientCheckOptions { Scheme = FiniteDifferenceScheme.Central(), Step = 1e-6, Tolerance = FixedTolerance.AllClose(1e-5, 1e-3) }),
             };
+            if (settings.RunTorchSharp)
+            {
+                try
+                {
+                    runs.AddRange(TorchSharpNetwork.Measure(json, settings.TimingRepetitions));
+                }
+                catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException)
+                {
+                    torchSharpStatus = $"TorchSharp unavailable: {e.GetBaseException().Message}";
+                    log.WriteLine($"[bench] {torchSharpStatus}");
+                }
+            }
             double? torchLoss = null;
             if (python is not null)
             {
@@ -62,7 +76,8 @@ public static class TorchSection
             }
             networks.Add(new NetworkResult(network.Describe(), network.Loss(network.Parameters), torchLoss, runs));
         }
-        return new Result(networks, status, torchVersion);
+        var verdicts = VerdictComparison.Measure(settings, python, log);
+        return new Result(networks, status, torchVersion, torchSharpStatus, verdicts);
     }
 
     private static Run Time(BenchmarkSettings settings, string tool, string method, NetworkData network, GradientCheckOptions? options)
@@ -90,7 +105,9 @@ public static class TorchSection
         text.AppendLine("(`Torch/NetworkData.cs`, seed 2026) and exported as JSON (`artifacts/benchmarks/network-*.json`); the Python script");
         text.AppendLine("`benchmarks/pytorch/gradcheck_network.py` reads it and runs `torch.autograd.gradcheck` with its defaults (eps 1e-6,");
         text.AppendLine("atol 1e-5, rtol 1e-3) in slow and fast mode, in float64 on one thread, against autograd's gradient; GradCheck checks the");
-        text.AppendLine("hand-written backprop on plain `double[]`. Wall time is the median of whole checks in the same run (PyTorch's includes");
+        text.AppendLine("hand-written backprop on plain `double[]`; the TorchSharp rows load the same JSON into float64 TorchSharp tensors and");
+        text.AppendLine("check the same loss with `TorchGradCheck.Run` against TorchSharp's autograd (libtorch, one thread; `Mode = Projection` is its");
+        text.AppendLine("cheap mode, one random vᵀJu per parameter tensor). Wall time is the median of whole checks in the same run (PyTorch's includes");
         text.AppendLine("Python and tensor overhead per call: this compares the tools as a user meets them, not the arithmetic). \"evals\" are");
         text.AppendLine("calls of the loss. Ratios are against PyTorch's slow mode (its default).");
         text.AppendLine();
@@ -109,10 +126,9 @@ public static class TorchSection
         foreach (var network in result.Networks.Where(n => n.TorchLoss is not null))
             text.AppendLine($"- Same network check, {network.Network}: loss {network.Loss:R} in C#, {network.TorchLoss:R} in PyTorch (difference {Fmt.Sci(Math.Abs(network.Loss - network.TorchLoss!.Value))}).");
         text.AppendLine();
-        text.AppendLine("> **Placeholder (issue 8): GradCheck through the TorchSharp adapter, not measured by this generator yet.** The adapter");
-        text.AppendLine("> (`src/GradCheck.TorchSharp`) is owned by another engineer. To add here: rows \"GradCheck (TorchSharp)\" for the same network");
-        text.AppendLine("> loaded from the same JSON into TorchSharp float64 tensors, full and fast mode, in the same run as the rows above.");
+        if (result.TorchSharpStatus is not null) text.AppendLine($"- TorchSharp rows missing: {result.TorchSharpStatus}.");
         text.AppendLine();
+        text.Append(VerdictComparison.Render(result.Verdicts, result.PythonStatus));
         return text.ToString();
     }
 }
