@@ -30,6 +30,9 @@ public sealed record BenchmarkSettings
     /// <summary>Largest n at which the full check is measured in 3c; above it, its cost is extrapolated.</summary>
     public int FullModeMeasuredUpTo { get; init; } = 10_000;
 
+    /// <summary>Above <see cref="FullModeMeasuredUpTo"/>, full mode samples about this many / n coordinates (10 to 1000) to extrapolate.</summary>
+    public int FullModeSampleBudget { get; init; } = 20_000_000;
+
     /// <summary>Coordinates of the parallel-speedup function (3d).</summary>
     public int ParallelDimension { get; init; } = 300;
 
@@ -62,6 +65,7 @@ public sealed record BenchmarkSettings
         TimingRepetitions = 1,
         FastModeSizes = [100, 1_000],
         FullModeMeasuredUpTo = 100,
+        FullModeSampleBudget = 20_000,
         ParallelDimension = 16,
         ParallelPairs = 2,
     };

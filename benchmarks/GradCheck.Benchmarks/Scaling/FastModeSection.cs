@@ -11,9 +11,12 @@ public static class FastModeSection
     public sealed record Check(int Evaluations, double Seconds, bool Passed, bool? Located);
 
     /// <summary>Full mode is null above the measured sizes; then <see cref="FullEstimate"/> holds the extrapolation.</summary>
-    public sealed record Size(int N, Check FastCorrect, Check FastBuggy, Check? Full, Check? FullBuggy, (long Evaluations, double Seconds)? FullEstimate);
+    public sealed record Size(int N, Check FastCorrect, Check FastBuggy, Check? Full, Check? FullBuggy, Estimate? FullEstimate);
 
-    public sealed record Result(IReadOnlyList<Size> Sizes, double PerCoordinate, int PerCheck, int MeasuredUpTo);
+    /// <summary>Full mode extrapolated from a seeded sample of <see cref="Sampled"/> coordinates at the same n.</summary>
+    public sealed record Estimate(long Evaluations, double Seconds, int Sampled, double PerCoordinate);
+
+    public sealed record Result(IReadOnlyList<Size> Sizes, int PerCheck, int MeasuredUpTo);
 
     private const int Seed = 1;
 
@@ -25,7 +28,6 @@ public static class FastModeSection
         Run(warm, CheckMode.Full, buggy: false);
 
         var sizes = new List<Size>();
-        double perCoordinate = double.NaN;
         int perCheck = 0;
         foreach (int n in settings.FastModeSizes)
         {
@@ -33,32 +35,35 @@ public static class FastModeSection
             var fast = Run(function, CheckMode.Fast, buggy: false);
             var fastBuggy = Run(function, CheckMode.Fast, buggy: true);
             Check? full = null, fullBuggy = null;
-            (long, double)? estimate = null;
+            Estimate? estimate = null;
             if (n <= settings.FullModeMeasuredUpTo)
             {
                 full = Run(function, CheckMode.Full, buggy: false, out var report);
-                perCoordinate = (double)report.Entries.Sum(e => e.Evaluations) / report.Entries.Count;
                 perCheck = report.FunctionEvaluations - report.Entries.Sum(e => e.Evaluations);
                 if (n <= settings.FullModeMeasuredUpTo / 10) fullBuggy = Run(function, CheckMode.Full, buggy: true);
             }
             else
             {
-                // Full mode's cost per coordinate does not depend on n on this function (adaptive steps, same smoothness);
-                // the time per evaluation at this n is the fast check's, measured here.
-                long evaluations = perCheck + (long)Math.Round(perCoordinate * n);
-                estimate = (evaluations, evaluations * fast.Seconds / fast.Evaluations);
+                // A seeded sample of coordinates (SampleSize) gives full mode's evaluations per coordinate and the time per
+                // evaluation at this n; the whole check is scaled from them.
+                int sample = Math.Clamp(settings.FullModeSampleBudget / n, 10, 1000);
+                var sampled = Run(function, CheckMode.Full, buggy: false, out var report, sample);
+                int perCheckHere = report.FunctionEvaluations - report.Entries.Sum(e => e.Evaluations);
+                double perCoordinate = (double)report.Entries.Sum(e => e.Evaluations) / report.Entries.Count;
+                long evaluations = perCheckHere + (long)Math.Round(perCoordinate * n);
+                estimate = new Estimate(evaluations, evaluations * sampled.Seconds / sampled.Evaluations, report.Entries.Count, perCoordinate);
             }
-            log.WriteLine($"[bench]   fast mode n = {n}: fast {fast.Evaluations} evals, buggy {fastBuggy.Evaluations} (located {fastBuggy.Located}), full {full?.Evaluations ?? estimate?.Item1}");
+            log.WriteLine($"[bench]   fast mode n = {n}: fast {fast.Evaluations} evals, buggy {fastBuggy.Evaluations} (located {fastBuggy.Located}), full {full?.Evaluations ?? estimate?.Evaluations}");
             sizes.Add(new Size(n, fast, fastBuggy, full, fullBuggy, estimate));
         }
-        return new Result(sizes, perCoordinate, perCheck, settings.FullModeMeasuredUpTo);
+        return new Result(sizes, perCheck, settings.FullModeMeasuredUpTo);
     }
 
     private static Check Run(CheapFunction function, CheckMode mode, bool buggy) => Run(function, mode, buggy, out _);
 
-    private static Check Run(CheapFunction function, CheckMode mode, bool buggy, out GradientReport report)
+    private static Check Run(CheapFunction function, CheckMode mode, bool buggy, out GradientReport report, int? sampleSize = null)
     {
-        var options = new GradientCheckOptions { Mode = mode, Seed = Seed };
+        var options = new GradientCheckOptions { Mode = mode, Seed = Seed, SampleSize = sampleSize };
         Func<double[], double[]> gradient = buggy ? function.Buggy : function.Gradient;
         long start = Stopwatch.GetTimestamp();
         report = GradientCheck.Run(function.Value, gradient, function.Point, options);
@@ -78,19 +83,21 @@ public static class FastModeSection
         text.AppendLine("multiplied by 1.01; \"located\" means the report's only failure is exactly that entry. Evaluations are exact counts");
         text.AppendLine("(`report.FunctionEvaluations`); wall time is one check each, in this run.");
         text.AppendLine();
-        text.AppendLine($"Full mode is measured up to n = {Fmt.Int(result.MeasuredUpTo)}. **Rows marked ≈ are extrapolated, not measured**: evaluations =");
-        text.AppendLine($"{Fmt.Int(result.PerCheck)} per check + {Fmt.Fixed(result.PerCoordinate, 1)} per coordinate (measured at n = {Fmt.Int(result.MeasuredUpTo)}) × n;");
-        text.AppendLine("time = those evaluations × the time per evaluation measured by the fast check at the same n. A full check with the");
-        text.AppendLine("1 % bug costs what the correct one costs (every coordinate is checked either way); it is measured where cheap.");
+        text.AppendLine($"Full mode is measured whole up to n = {Fmt.Int(result.MeasuredUpTo)}. **Cells marked ≈ are extrapolated, not measured**: at larger n a");
+        text.AppendLine("full check of a seeded sample of coordinates (`SampleSize`, size in the cell) at the same n gives the evaluations per");
+        text.AppendLine($"coordinate and the time per evaluation; the whole check is then {Fmt.Int(result.PerCheck)} evaluations per check + (per coordinate) × n, at that");
+        text.AppendLine("time per evaluation (f is O(n), so full mode's time grows as n²). A full check with the 1 % bug costs what the correct");
+        text.AppendLine("one costs (every coordinate is checked either way); it is measured where cheap.");
         text.AppendLine();
         var table = new MarkdownTable("n", "fast: evals, correct", "fast: time, correct", "fast: passed", "fast: evals, 1 % bug", "fast: time, 1 % bug",
             "1 % bug located", "full: evals", "full: time", "full, 1 % bug: evals, located", "evals full / fast (correct)");
         foreach (var s in result.Sizes)
         {
-            string fullEvals = s.Full is { } f ? Fmt.Int(f.Evaluations) : $"≈ {Fmt.Int(s.FullEstimate!.Value.Evaluations)} (extrapolated)";
-            string fullTime = s.Full is { } g ? Fmt.Time(TimeSpan.FromSeconds(g.Seconds)) : $"≈ {Fmt.Time(TimeSpan.FromSeconds(s.FullEstimate!.Value.Seconds))} (extrapolated)";
+            string fullEvals = s.Full is { } f ? Fmt.Int(f.Evaluations)
+                : $"≈ {Fmt.Int(s.FullEstimate!.Evaluations)} (extrapolated: {Fmt.Fixed(s.FullEstimate.PerCoordinate, 1)} per coordinate on {s.FullEstimate.Sampled} sampled)";
+            string fullTime = s.Full is { } g ? Fmt.Time(TimeSpan.FromSeconds(g.Seconds)) : $"≈ {LongTime(s.FullEstimate!.Seconds)} (extrapolated)";
             string fullBuggy = s.FullBuggy is { } b ? $"{Fmt.Int(b.Evaluations)}, {(b.Located == true ? "yes" : "no")}" : "–";
-            double fullCount = s.Full?.Evaluations ?? s.FullEstimate!.Value.Evaluations;
+            double fullCount = s.Full?.Evaluations ?? s.FullEstimate!.Evaluations;
             table.Add(Fmt.Int(s.N), Fmt.Int(s.FastCorrect.Evaluations), Fmt.Time(TimeSpan.FromSeconds(s.FastCorrect.Seconds)), s.FastCorrect.Passed ? "yes" : "no",
                 Fmt.Int(s.FastBuggy.Evaluations), Fmt.Time(TimeSpan.FromSeconds(s.FastBuggy.Seconds)), s.FastBuggy.Located == true ? "yes" : "no",
                 fullEvals, fullTime, fullBuggy, Fmt.Fixed(fullCount / s.FastCorrect.Evaluations, 0) + "×");
@@ -100,12 +107,19 @@ public static class FastModeSection
         return text.ToString();
     }
 
+    private static string LongTime(double seconds) => seconds switch
+    {
+        >= 7200 => Fmt.Fixed(seconds / 3600, 1) + " h",
+        >= 120 => Fmt.Fixed(seconds / 60, 0) + " min",
+        _ => Fmt.Time(TimeSpan.FromSeconds(seconds)),
+    };
+
     /// <summary>One line for the headline numbers.</summary>
     public static string Headline(Result result)
     {
         var parts = result.Sizes.Select(s =>
             $"n = {Fmt.Int(s.N)}: {Fmt.Int(s.FastCorrect.Evaluations)} / {Fmt.Int(s.FastBuggy.Evaluations)}{(s.FastBuggy.Located == true ? "" : " (not located)")} vs "
-            + (s.Full is { } f ? Fmt.Int(f.Evaluations) : "≈ " + Fmt.Int(s.FullEstimate!.Value.Evaluations)));
+            + (s.Full is { } f ? Fmt.Int(f.Evaluations) : "≈ " + Fmt.Int(s.FullEstimate!.Evaluations)));
         return "- Fast mode, evaluations for a correct gradient / one entry off by 1 % (located) vs the full check (≈ extrapolated): "
             + string.Join("; ", parts) + ".";
     }

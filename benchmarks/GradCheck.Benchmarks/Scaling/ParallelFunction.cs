@@ -3,7 +3,7 @@ namespace GradCheck.Benchmarks.Scaling;
 /// <summary>
 /// f(x) = Σᵢ log cosh((A·x)ᵢ) with A m×n (real arithmetic, no allocation, no shared mutable state: thread-safe), gradient
 /// Aᵀ·tanh(A·x). The cost per evaluation is m·n multiply-adds; <see cref="Calibrated"/> picks m for a target time.
-/// From samples/GradCheck.ParallelBench (now folded into the report generator).
+/// Folded in from the former samples/GradCheck.ParallelBench.
 /// </summary>
 public sealed class ParallelFunction
 {
