@@ -37,7 +37,7 @@ public sealed record BenchmarkSettings
     public int ParallelDimension { get; init; } = 300;
 
     /// <summary>Alternating pairs (p = 1, p = 2) of whole checks in 3d.</summary>
-    public int ParallelPairs { get; init; } = 10;
+    public int ParallelPairs { get; init; } = 16;
 
     /// <summary>Repetitions of each whole-run timing (the median is reported).</summary>
     public int TimingRepetitions { get; init; } = 3;

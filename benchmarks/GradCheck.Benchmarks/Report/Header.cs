@@ -23,8 +23,9 @@ public static class Header
         text.AppendLine();
         text.AppendLine($"- Generated: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(settings.IsSmoke ? " (smoke sizes: `--quick`, not representative)" : "")}");
         text.AppendLine($"- Machine: {CpuName()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
-        text.AppendLine("- **The 2 cores are shared with other engineers' concurrent builds, so timings are noisy.** Only ratios measured");
-        text.AppendLine("  within one run are reported, and evaluation counts (which are exact) are given next to every timing.");
+        text.AppendLine($"- Load average when the run started (1/5/15 min, /proc/loadavg): {Scaling.ParallelSection.LoadAverage()}; section 3d states it again");
+        text.AppendLine("  where it matters. Timings depend on whatever else runs on the machine: only ratios measured within one run are");
+        text.AppendLine("  reported, and evaluation counts (which are exact) are given next to every timing.");
         text.AppendLine();
         return text.ToString();
     }

@@ -106,7 +106,8 @@ public static class ParallelSection
         text.Append(table);
         text.AppendLine();
         text.AppendLine($"Target: ≥ 1.80× on 2 idle cores. {(r.MedianRatio >= 1.8 ? "Met" : "Not met")} in this run ({Fmt.Ratio(r.MedianRatio)}); the load average shows how idle the");
-        text.AppendLine("machine was (a load near or above the core count means other work competed for the cores).");
+        text.AppendLine("machine was (the generator's own thread counts about 1 of it; a load well above 1 before the measurement means other");
+        text.AppendLine("work competed for the cores).");
         text.AppendLine();
         return text.ToString();
     }
