@@ -86,6 +86,7 @@ public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeRe
         Assert.Matches(@"^(\d+\.\d+ / \d+\.\d+ / \d+\.\d+|unavailable)$", row[1]);
         Assert.Matches(@"^\d+(\.\d+)?×$", row[5]);
         Assert.Equal("yes", row[8]);                            // parallel and sequential reports are identical
+        Assert.Matches(@"^\d+(\.\d+)?×$", row[9]);              // the bare loop's ceiling
     }
 
     [Fact]
