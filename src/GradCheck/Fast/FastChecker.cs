@@ -21,15 +21,11 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
     internal static GradientReport RunDetailed(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options,
         CancellationToken cancellation, out FastOutcome outcome)
     {
-        PointValidation.Validate(point);
-        var plan = CheckPlan.Create(options, point.Length);
-        Func<int, string> name = options.EntryName ?? (i => $"x[{i}]");
-        var snapshot = (T[])point.Clone();
-        var counter = new EvaluationCounter();
-        var warnings = new List<string>();
+        var context = CheckContext<T>.Create(point, options);
+        var (plan, name, snapshot, counter, warnings) = (context.Plan, context.Name, context.Snapshot, context.Counter, context.Warnings);
         try
         {
-            var (f0, analytic, noise, pool) = GradientChecker<T>.Start(function, gradient, point, snapshot, options, counter, warnings, name, cancellation);
+            var (f0, analytic, noise, pool) = GradientChecker<T>.Start(function, gradient, point, context, options, cancellation);
             double epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
             outcome = new FastSearch<T>(pool, new GradientAnalytic(analytic), options, name, epsilon).Run(plan.Indices.ToArray());
 

@@ -17,16 +17,11 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         options ??= GradientCheckOptions.Default;
         OptionsValidation.Validate(options);
         if (options.Mode == CheckMode.Fast) return FastChecker<T>.Run(function, gradient, point, options, cancellation);
-        PointValidation.Validate(point);
-        var plan = CheckPlan.Create(options, point.Length);
-        Func<int, string> name = options.EntryName ?? (i => $"x[{i}]");
-
-        var snapshot = (T[])point.Clone();
-        var counter = new EvaluationCounter();
-        var warnings = new List<string>();
+        var context = CheckContext<T>.Create(point, options);
+        var (plan, name, snapshot, counter, warnings) = (context.Plan, context.Name, context.Snapshot, context.Counter, context.Warnings);
         try
         {
-            var (f0, analytic, noise, pool) = Start(function, gradient, point, snapshot, options, counter, warnings, name, cancellation);
+            var (f0, analytic, noise, pool) = Start(function, gradient, point, context, options, cancellation);
             var budget = new ErrorBudget(options, double.CreateChecked(CoordinateProbe<T>.MachineEpsilon()), analytic);
             int done = 0;
             var estimates = pool.Map(plan.Indices, (worker, index) =>
@@ -55,14 +50,14 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
     /// gradient (and its reentrancy), f's measured noise, and the workers that evaluate perturbed points.
     /// </summary>
     internal static (double F0, double[] Analytic, double Noise, WorkerPool<T> Pool) Start(Func<T[], T> function, Func<T[], T[]> gradient,
-        T[] point, T[] snapshot, GradientCheckOptions options, EvaluationCounter counter, List<string> warnings, Func<int, string> name,
-        CancellationToken cancellation)
+        T[] point, CheckContext<T> context, GradientCheckOptions options, CancellationToken cancellation)
     {
+        var (snapshot, counter, warnings) = (context.Snapshot, context.Counter, context.Warnings);
         double f0 = Prepare(function, point, snapshot, options, counter);
         double[] analytic = EvaluateGradient(gradient, point, snapshot, warnings);
         if (options.CheckGradientReentrancy) CheckReentrancy(gradient, point, snapshot, analytic, warnings);
         double noise = MeasureNoise(function, point, snapshot, f0, options, counter);
-        return (f0, analytic, noise, Workers(function, point, snapshot, f0, noise, options, name, cancellation));
+        return (f0, analytic, noise, Workers(function, point, snapshot, f0, noise, options, context.Name, cancellation));
     }
 
     /// <summary>f at the point, which must be finite, and the determinism check: the common start of every mode.</summary>

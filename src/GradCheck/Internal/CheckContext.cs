@@ -1,0 +1,35 @@
+using System.Numerics;
+
+namespace GradCheck.Internal;
+
+/// <summary>
+/// What every check of a scalar function sets up before the first evaluation: the validated plan, entry names,
+/// the snapshot that restores the point, the evaluation count and the warnings so far.
+/// </summary>
+internal sealed class CheckContext<T> where T : IFloatingPointIeee754<T>
+{
+    private CheckContext(CheckPlan plan, Func<int, string> name, T[] snapshot)
+    {
+        Plan = plan;
+        Name = name;
+        Snapshot = snapshot;
+    }
+
+    public CheckPlan Plan { get; }
+
+    public Func<int, string> Name { get; }
+
+    public T[] Snapshot { get; }
+
+    public EvaluationCounter Counter { get; } = new();
+
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>Validates the point and the plan (throwing before f is called) and snapshots the point.</summary>
+    public static CheckContext<T> Create(T[] point, GradientCheckOptions options)
+    {
+        PointValidation.Validate(point);
+        var plan = CheckPlan.Create(options, point.Length);
+        return new CheckContext<T>(plan, options.EntryName ?? (i => $"x[{i}]"), (T[])point.Clone());
+    }
+}
