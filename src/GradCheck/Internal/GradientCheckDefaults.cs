@@ -46,11 +46,13 @@ internal static class GradientCheckDefaults
     public const double ErrorEstimateSafety = 10.0;
 
     /// <summary>
-    /// Multiplier on the rounding bound in the verdict. The bound already assumes 8 ulps of error in every value
-    /// of f (measured: float32 softmax losses over 500 samples stay below half of it), so no extra factor is
-    /// applied; a larger one would hide 5 % bugs in small float32 gradient entries.
+    /// Multiplier on the rounding bound in the verdict. The bound (measured noise, at least 8 ulps of f) is a bound
+    /// for random directions; along one coordinate a float32 tanh network's rounding was seen at 1.3 times it (a
+    /// false alarm in the benchmarks' corpus). With 2: no false alarm in 144 float32 problems, every 5 % bug in small
+    /// float32 problems caught (386 of 386), 111 of 118 in entries of batch-500 losses; double is unaffected (its
+    /// bugs sit orders of magnitude above rounding).
     /// </summary>
-    public const double RoundingSafety = 1.0;
+    public const double RoundingSafety = 2.0;
 
     /// <summary>
     /// Rounding error of one function value, in units of the element type's epsilon times |f|.
