@@ -3,15 +3,21 @@ using static TorchSharp.torch;
 
 namespace GradCheck.TorchSharp.Tests.Support;
 
-/// <summary>Custom autograd functions: one correct, and the same with a planted bug each.</summary>
-internal static class PlantedFunctions
+/// <summary>
+/// Custom autograd functions: one correct, and the same with a planted bug each. The benchmarks link this file
+/// and declare their own variants of these bases (they mirror a Python script line for line).
+/// </summary>
+public static class PlantedFunctions
 {
-    /// <summary>y = x³ with a hand-written backward factor·x²; subclasses plant bugs.</summary>
+    /// <summary>y = x³ + offset with a hand-written backward factor·x²; subclasses plant bugs.</summary>
     public abstract class CubeBase<T> : autograd.SingleTensorFunction<T> where T : CubeBase<T>, new()
     {
         public override string Name => typeof(T).Name;
 
         protected virtual double Factor => 3;
+
+        /// <summary>A constant added to y: it makes f's rounding large next to its changes, and leaves the derivative alone.</summary>
+        protected virtual double Offset => 0;
 
         /// <summary>Detaching the saved input keeps the first derivative right and makes the double backward 0.</summary>
         protected virtual bool DetachesSavedInput => false;
@@ -20,7 +26,7 @@ internal static class PlantedFunctions
         {
             var x = (Tensor)vars[0];
             ctx.save_for_backward([x]);
-            return x.pow(3);
+            return Offset == 0 ? x.pow(3) : x.pow(3) + Offset;
         }
 
         public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
@@ -90,6 +96,9 @@ internal static class PlantedFunctions
 
         protected virtual bool BiasGradientMissesRows => false;
 
+        /// <summary>The weight gradient's entry [0,0] with the wrong sign.</summary>
+        protected virtual bool FlipsOneSign => false;
+
         public override List<Tensor> forward(autograd.AutogradContext ctx, params object[] vars)
         {
             var (x, w, b) = ((Tensor)vars[0], (Tensor)vars[1], (Tensor)vars[2]);
@@ -105,6 +114,12 @@ internal static class PlantedFunctions
             var dx = g.matmul(w);
             // W is square in the tests (out == in), so a transposed gradient has the right shape and only wrong values.
             var dw = TransposedWeightGradient ? x.t().matmul(g) : g.t().matmul(x);
+            if (FlipsOneSign)
+            {
+                var sign = ones_like(dw).flatten();
+                sign[0] = tensor(-1.0, dtype: dw.dtype);
+                dw = dw * sign.reshape(dw.shape);
+            }
             // Not g.sum(0): a literal 0 binds to sum(ScalarType?) and sums everything.
             var db = BiasGradientMissesRows ? g[0] : g.sum(new long[] { 0 }, false, null);
             return [dx, dw, db];
