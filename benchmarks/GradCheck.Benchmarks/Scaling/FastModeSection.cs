@@ -1,3 +1,4 @@
+using GradCheck.Tests.Fast;
 using System.Diagnostics;
 using System.Text;
 using GradCheck.Benchmarks.Report;
@@ -23,7 +24,7 @@ public static class FastModeSection
     public static Result Measure(BenchmarkSettings settings, TextWriter log)
     {
         // JIT warm-up on a small problem, so the first size does not pay for compilation.
-        var warm = new CheapFunction(100, Seed);
+        var warm = new SeparableCoupled(100, Seed);
         Run(warm, CheckMode.Fast, buggy: true);
         Run(warm, CheckMode.Full, buggy: false);
 
@@ -31,7 +32,7 @@ public static class FastModeSection
         int perCheck = 0;
         foreach (int n in settings.FastModeSizes)
         {
-            var function = new CheapFunction(n, Seed);
+            var function = new SeparableCoupled(n, Seed);
             var fast = Run(function, CheckMode.Fast, buggy: false);
             var fastBuggy = Run(function, CheckMode.Fast, buggy: true);
             Check? full = null, fullBuggy = null;
@@ -59,16 +60,16 @@ public static class FastModeSection
         return new Result(sizes, perCheck, settings.FullModeMeasuredUpTo);
     }
 
-    private static Check Run(CheapFunction function, CheckMode mode, bool buggy) => Run(function, mode, buggy, out _);
+    private static Check Run(SeparableCoupled function, CheckMode mode, bool buggy) => Run(function, mode, buggy, out _);
 
-    private static Check Run(CheapFunction function, CheckMode mode, bool buggy, out GradientReport report, int? sampleSize = null)
+    private static Check Run(SeparableCoupled function, CheckMode mode, bool buggy, out GradientReport report, int? sampleSize = null)
     {
         var options = new GradientCheckOptions { Mode = mode, Seed = Seed, SampleSize = sampleSize };
-        Func<double[], double[]> gradient = buggy ? function.Buggy : function.Gradient;
+        Func<double[], double[]> gradient = buggy ? function.GradientWithBug(0.01, WrongEntry(function)) : function.Gradient;
         long start = Stopwatch.GetTimestamp();
-        report = GradientCheck.Run(function.Value, gradient, function.Point, options);
+        report = GradientCheck.Run(function.F, gradient, function.Point, options);
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        bool? located = buggy ? report.Failures.Count == 1 && report.Failures[0].Index == function.WrongEntry : null;
+        bool? located = buggy ? report.Failures.Count == 1 && report.Failures[0].Index == WrongEntry(function) : null;
         return new Check(report.FunctionEvaluations, seconds, report.Passed, located);
     }
 
@@ -77,7 +78,7 @@ public static class FastModeSection
         var text = new StringBuilder();
         text.AppendLine("### 3c. Fast mode: evaluations against full mode, n = 10² … 10⁶");
         text.AppendLine();
-        text.AppendLine("f(x) = Σ aᵢ·sin(xᵢ) + ½(Σx)²/n with its exact gradient (`Scaling/CheapFunction.cs`, aᵢ in [0.5, 1.5], x in [−1, 1],");
+        text.AppendLine("f(x) = Σ aᵢ·sin(xᵢ) + ½(Σx)²/n with its exact gradient (`tests/GradCheck.Tests/Fast/SeparableCoupled.cs`, shared with the fast-mode tests; aᵢ in [0.5, 1.5], x in [−1, 1],");
         text.AppendLine("O(n) per evaluation), checked with `Mode = CheckMode.Fast` (5 random ±1 directions, group-testing localisation) and");
         text.AppendLine("with the full check (every coordinate), seed 1, double, one thread. \"1 % bug\": the same gradient with entry ⌊n/3⌋");
         text.AppendLine("multiplied by 1.01; \"located\" means the report's only failure is exactly that entry. Evaluations are exact counts");
@@ -123,4 +124,7 @@ public static class FastModeSection
         return "- Fast mode, evaluations for a correct gradient / one entry off by 1 % (located) vs the full check (≈ extrapolated): "
             + string.Join("; ", parts) + ".";
     }
+
+    /// <summary>The entry the 1 % bug is planted in: a third of the way in, away from both ends.</summary>
+    private static int WrongEntry(SeparableCoupled function) => function.N / 3;
 }
