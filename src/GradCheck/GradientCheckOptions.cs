@@ -39,14 +39,17 @@ public sealed record GradientCheckOptions
     public FixedTolerance? Tolerance { get; init; }
 
     /// <summary>
-    /// Multiplier on the numeric error estimate in the error budget. Null: 10. Raise it for noisy
-    /// functions (iterative solvers), lower it to be stricter.
+    /// Multiplier on the truncation part of each numeric estimate's error (a heuristic from the extrapolation
+    /// itself). Null: 10. The rounding part is a measured bound and is counted twice whatever this is. Raise it
+    /// for functions whose higher derivatives are wild; lower it to be stricter.
     /// </summary>
     public double? ErrorEstimateSafety { get; init; }
 
     /// <summary>
-    /// Relative rounding noise of one function value, in units of the element type's epsilon. Null: 8.
-    /// Raise it for functions that are noisy by construction (an iterative solver stopped at 1e-10: ~1e6 in double).
+    /// The least rounding noise assumed for one function value, in units of the element type's epsilon times |f|.
+    /// Null: 8. The check also measures the noise next to the point and uses the larger of the two; raise this for
+    /// functions whose noise the measurement cannot see (an iterative solver whose error changes only with the
+    /// iteration count: ~1e6 for a tolerance of 1e-10 in double).
     /// </summary>
     public double? FunctionNoiseUlps { get; init; }
 
