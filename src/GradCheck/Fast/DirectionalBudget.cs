@@ -1,5 +1,5 @@
 using GradCheck.FiniteDifferences;
-using GradCheck.Internal;
+using GradCheck.Verdicts;
 
 namespace GradCheck.Fast;
 
@@ -18,27 +18,12 @@ internal sealed record DirectionalResult(DirectionSegment Segment, double Analyt
 /// d: 16ε·|g_i| and 4ε·max|g| per entry, as the core allows each entry, i.e. 16ε·Σ|g_i d_i| + 4ε·m·max|g| for m
 /// coordinates. So a direction fails only when the entries cannot all be within their own per-entry budgets.
 /// </summary>
-internal sealed class DirectionalBudget
+internal sealed class DirectionalBudget(GradientCheckOptions options, double epsilon, IReadOnlyList<double> knownEntries)
 {
-    private readonly FixedTolerance? _fixed;
-    private readonly double _safety;
-    private readonly double _epsilon;
-    private readonly double _gradientScale;
+    private readonly ErrorBudget _budget = new(options, epsilon, knownEntries);
 
-    public DirectionalBudget(GradientCheckOptions options, double epsilon, IReadOnlyList<double> knownEntries)
-    {
-        _fixed = options.Tolerance;
-        _safety = options.ErrorEstimateSafety ?? GradientCheckDefaults.ErrorEstimateSafety;
-        _epsilon = epsilon;
-        _gradientScale = knownEntries.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
-    }
-
-    public double Tolerance(double analytic, double magnitude, double numeric, int length, DerivativeEstimate estimate) => _fixed is { } rule
-        ? rule.For(analytic, numeric)
-        : _safety * Math.Max(estimate.ErrorEstimate - estimate.RoundingError, 0)
-          + GradientCheckDefaults.RoundingSafety * estimate.RoundingError
-          + GradientCheckDefaults.AnalyticRoundingUlps * _epsilon * Math.Max(magnitude, Math.Abs(numeric))
-          + GradientCheckDefaults.GradientScaleRoundingUlps * _epsilon * length * _gradientScale;
+    public double Tolerance(double analytic, double magnitude, double numeric, int length, DerivativeEstimate estimate) =>
+        _budget.Tolerance(analytic, magnitude, numeric, length, estimate);
 
     public DirectionalResult Judge(DirectionSegment segment, double analytic, double magnitude, DerivativeEstimate estimate)
     {

@@ -27,12 +27,20 @@ internal sealed class ErrorBudget
     /// The tolerance for an analytic value against a numeric estimate. The safety factor applies to the
     /// truncation part of the estimate's error, which is a heuristic; the rounding part is already a bound.
     /// </summary>
-    public double Tolerance(double analytic, double numeric, DerivativeEstimate estimate) => _fixed is { } rule
+    public double Tolerance(double analytic, double numeric, DerivativeEstimate estimate) =>
+        Tolerance(analytic, Math.Abs(analytic), numeric, terms: 1, estimate);
+
+    /// <summary>
+    /// The same budget for an analytic value that sums <paramref name="terms"/> gradient entries whose absolute
+    /// values add up to <paramref name="magnitude"/> (a directional derivative g·d): each entry keeps its own
+    /// rounding allowance, so the sum fails only when the entries cannot all be within theirs.
+    /// </summary>
+    public double Tolerance(double analytic, double magnitude, double numeric, int terms, DerivativeEstimate estimate) => _fixed is { } rule
         ? rule.For(analytic, numeric)
         : _safety * Math.Max(estimate.ErrorEstimate - estimate.RoundingError, 0)
           + GradientCheckDefaults.RoundingSafety * estimate.RoundingError
-          + GradientCheckDefaults.AnalyticRoundingUlps * _epsilon * Math.Max(Math.Abs(analytic), Math.Abs(numeric))
-          + GradientCheckDefaults.GradientScaleRoundingUlps * _epsilon * _gradientScale;
+          + GradientCheckDefaults.AnalyticRoundingUlps * _epsilon * Math.Max(magnitude, Math.Abs(numeric))
+          + GradientCheckDefaults.GradientScaleRoundingUlps * _epsilon * terms * _gradientScale;
 
     public EntryResult Judge(int index, string name, double analytic, DerivativeEstimate estimate)
     {
