@@ -45,15 +45,14 @@ public sealed record EntryResult
     /// <summary>A readable name of the entry, such as <c>x[3]</c> or <c>fc1.weight[3,7]</c>.</summary>
     public string Name { get; init; } = "";
 
-    /// <summary>True when the verdict fails the report (Mismatch or NonFinite).</summary>
-    public bool IsFailure => Verdict is EntryVerdict.Mismatch or EntryVerdict.NonFinite;
+    /// <summary>True when the verdict fails the report (Mismatch, NonFinite, Discontinuous or NotReentrant).</summary>
+    public bool IsFailure => Verdict is EntryVerdict.Mismatch or EntryVerdict.NonFinite or EntryVerdict.Discontinuous or EntryVerdict.NotReentrant;
 
     /// <summary>
-    /// True when the check could not resolve this derivative: the tolerance is at least as large as the
-    /// values compared, so even a wrong sign would have passed. Such entries are listed in the warnings.
+    /// True when the check could not resolve this derivative (<see cref="EntryVerdict.Inconclusive"/>): its tolerance
+    /// is too large against the gradient's scale for a real bug to show.
     /// </summary>
-    public bool IsInconclusive =>
-        Verdict == EntryVerdict.Ok && Tolerance >= Math.Max(Math.Abs(Analytic), Math.Abs(Numeric)) && Analytic != 0;
+    public bool IsInconclusive => Verdict == EntryVerdict.Inconclusive;
 
     /// <summary>A result comparing <paramref name="analytic"/> with <paramref name="numeric"/>: the errors are computed here, once.</summary>
     internal static EntryResult Compare(int index, string name, double analytic, double numeric, double errorEstimate, double tolerance, EntryVerdict verdict)

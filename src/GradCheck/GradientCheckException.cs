@@ -24,6 +24,16 @@ public sealed class GradientCheckFailedException : GradientCheckException
 }
 
 /// <summary>
+/// Thrown by <c>ThrowIfFailed()</c> when nothing failed but the check was <see cref="CheckOutcome.Inconclusive"/>:
+/// some derivatives were drowned in f's rounding, so a wrong gradient would have passed as well.
+/// </summary>
+public sealed class InconclusiveCheckException : GradientCheckException
+{
+    /// <summary>Creates the exception with a message that names the unresolved entries and what to do.</summary>
+    public InconclusiveCheckException(string message) : base(message) { }
+}
+
+/// <summary>
 /// Thrown before any entry is checked when the function returns different values for the same point:
 /// finite differences of a random function measure the noise, not the derivative.
 /// </summary>

@@ -59,6 +59,13 @@ public sealed record GradientCheckOptions
     /// </summary>
     public double NondeterminismTolerance { get; init; }
 
+    /// <summary>
+    /// Accept entries the numerics could not resolve: a report whose only shortfall is
+    /// <see cref="EntryVerdict.Inconclusive"/> entries then counts as passed by <c>ThrowIfFailed()</c>. Default
+    /// false: an unresolved derivative is not a checked one.
+    /// </summary>
+    public bool AcceptInconclusive { get; init; }
+
     /// <summary>Check only these coordinates (in this order). Null: all of them, or a sample (<see cref="SampleSize"/>).</summary>
     public IReadOnlyList<int>? Indices { get; init; }
 

@@ -29,13 +29,24 @@ public sealed class GradientReport
         FunctionValue = functionValue;
     }
 
-    /// <summary>True iff no entry is <see cref="EntryVerdict.Mismatch"/> or <see cref="EntryVerdict.NonFinite"/>.</summary>
-    public bool Passed => Failures.Count == 0;
+    /// <summary>
+    /// Failed when any entry fails (<see cref="EntryResult.IsFailure"/>); otherwise Inconclusive when any entry
+    /// could not be resolved; otherwise Passed.
+    /// </summary>
+    public CheckOutcome Outcome => Failures.Count > 0 ? CheckOutcome.Failed
+        : Entries.Any(e => e.IsInconclusive) ? CheckOutcome.Inconclusive
+        : CheckOutcome.Passed;
+
+    /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every checked entry was resolved and agrees.</summary>
+    public bool Passed => Outcome == CheckOutcome.Passed;
+
+    /// <summary>True when the options accepted inconclusive entries (<see cref="GradientCheckOptions.AcceptInconclusive"/>).</summary>
+    public bool AcceptsInconclusive { get; init; }
 
     /// <summary>One result per checked coordinate, in the order they were checked.</summary>
     public IReadOnlyList<EntryResult> Entries { get; }
 
-    /// <summary>Exactly the Mismatch and NonFinite entries.</summary>
+    /// <summary>Exactly the failing entries: Mismatch, NonFinite, Discontinuous and NotReentrant.</summary>
     public IReadOnlyList<EntryResult> Failures { get; }
 
     /// <summary>Calls of the function the check made, the determinism evaluations included.</summary>
@@ -78,10 +89,18 @@ public sealed class GradientReport
     public double WorstRelativeError =>
         Entries.Where(e => double.IsFinite(e.RelativeError)).Select(e => e.RelativeError).DefaultIfEmpty(0).Max();
 
-    /// <summary>Throws <see cref="GradientCheckFailedException"/> when the check failed; does nothing otherwise.</summary>
+    /// <summary>
+    /// Throws <see cref="GradientCheckFailedException"/> when the check failed, and
+    /// <see cref="InconclusiveCheckException"/> when it was inconclusive (unless the options accepted that);
+    /// does nothing when it passed.
+    /// </summary>
     public void ThrowIfFailed()
     {
-        if (!Passed) throw new GradientCheckFailedException(this);
+        switch (Outcome)
+        {
+            case CheckOutcome.Failed: throw new GradientCheckFailedException(this);
+            case CheckOutcome.Inconclusive when !AcceptsInconclusive: throw new InconclusiveCheckException(ReportText.InconclusiveMessage(this));
+        }
     }
 
     /// <summary>The failure message: every failing entry (the first ten, then a count) with values, error and tolerance.</summary>

@@ -69,6 +69,13 @@ internal static class GradientCheckDefaults
     /// </summary>
     public const double GradientScaleRoundingUlps = 4.0;
 
+    /// <summary>
+    /// An entry whose tolerance exceeds this fraction of the gradient's scale (the largest analytic entry, or the
+    /// entry's own values when larger) is Inconclusive, not Ok: a bug of that relative size, such as a 5 % error
+    /// in a dominant entry, would have agreed as well.
+    /// </summary>
+    public const double ResolutionFraction = 0.05;
+
     /// <summary>A kink is declared only when the one-sided derivatives differ by this many times their error.</summary>
     public const double KinkSafety = 10.0;
 

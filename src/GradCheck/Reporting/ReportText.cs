@@ -71,6 +71,23 @@ internal static class ReportText
         return text.ToString();
     }
 
+    /// <summary>Why an inconclusive report is not a pass, which entries were not resolved, and what to do.</summary>
+    public static string InconclusiveMessage(GradientReport report)
+    {
+        var unresolved = report.Entries.Where(e => e.IsInconclusive).ToArray();
+        var text = new StringBuilder();
+        text.Append(Invariant, $"Gradient check inconclusive: {unresolved.Length} of {report.Entries.Count} checked entries could not be resolved, so a wrong gradient would have passed there too.");
+        foreach (var e in unresolved.Take(GradientCheckDefaults.FailuresInMessage))
+            text.AppendLine().Append(Invariant, $"  {e.Label}: analytic {Num(e.Analytic)}, numeric {Num(e.Numeric)}, tolerance {Num(e.Tolerance)}");
+        if (unresolved.Length > GradientCheckDefaults.FailuresInMessage)
+            text.AppendLine().Append(Invariant, $"  … and {unresolved.Length - GradientCheckDefaults.FailuresInMessage} more.");
+        text.AppendLine().Append(Invariant, $"f = {Num(report.FunctionValue)} at the point, its measured noise {Num(report.FunctionNoise)}. ")
+            .Append("What to do: check with GradientCheck.RunExact (dual numbers, no rounding limit); subtract a large constant part of f; ")
+            .Append("check in double instead of float32; or, to accept unresolved entries knowingly, set GradientCheckOptions.AcceptInconclusive.");
+        text.AppendLine().Append(Invariant, $"{report.Summary}");
+        return text.ToString();
+    }
+
     /// <summary>One entry in words: both values, the error and the tolerance it was held to.</summary>
     public static string Describe(EntryResult e) => e.Verdict switch
     {

@@ -24,8 +24,8 @@ internal static class EntryWarnings
 
         var inconclusive = entries.Where(e => e.IsInconclusive).ToArray();
         if (inconclusive.Length > 0)
-            yield return $"{Count(inconclusive.Length, "entry", "entries")} could not be resolved: the numeric error is at least as large as the derivative, "
-                         + $"so even a wrong sign would pass: {List(inconclusive, e => e.Label)}. "
+            yield return $"{Count(inconclusive.Length, "entry", "entries")} could not be resolved: the tolerance is a sizeable fraction of the gradient's scale, "
+                         + $"so a wrong value would have agreed too: {List(inconclusive, e => $"{e.Label} ±{Num(e.Tolerance)}")}. "
                          + string.Create(CultureInfo.InvariantCulture, $"Typical cause: the function's rounding at |f| = {functionValue:G3} hides derivatives this small. ")
                          + "Check them with GradientCheck.RunExact (dual numbers), or subtract the constant part of f.";
 

@@ -60,8 +60,19 @@ internal sealed class ErrorBudget
 
         double tol = Tolerance(analytic, numeric, estimate);
         return Result(index, name, analytic, numeric, estimate, tol,
-            Math.Abs(analytic - numeric) <= tol ? EntryVerdict.Ok : EntryVerdict.Mismatch);
+            Math.Abs(analytic - numeric) > tol ? EntryVerdict.Mismatch
+            : Resolved(analytic, numeric, tol) ? EntryVerdict.Ok
+            : EntryVerdict.Inconclusive);
     }
+
+    /// <summary>
+    /// An agreement counts only when the tolerance is small against the gradient's scale: the larger of the two
+    /// values compared and the largest analytic entry. Judged against the whole gradient, so that exact zeros and
+    /// tiny entries of a well-resolved gradient are resolved; a fixed tolerance rule is the user's own call.
+    /// </summary>
+    private bool Resolved(double analytic, double numeric, double tolerance) =>
+        _fixed is not null
+        || tolerance <= GradientCheckDefaults.ResolutionFraction * Math.Max(_gradientScale, Math.Max(Math.Abs(analytic), Math.Abs(numeric)));
 
     private static EntryResult Result(int index, string name, double analytic, double numeric, DerivativeEstimate estimate, double tolerance, EntryVerdict verdict) =>
         EntryResult.Compare(index, name, analytic, numeric, estimate.ErrorEstimate, tolerance, verdict) with
