@@ -42,6 +42,12 @@ public sealed record EntryResult
     /// <summary>Right derivative estimate where a kink was detected; otherwise null.</summary>
     public double? RightDerivative { get; init; }
 
+    /// <summary>
+    /// The jump of f found at the point along this coordinate (f(x⁺) − f(x⁻) as seen within <see cref="Step"/>) when
+    /// the verdict is <see cref="EntryVerdict.Discontinuous"/>; otherwise null.
+    /// </summary>
+    public double? Jump { get; init; }
+
     /// <summary>A readable name of the entry, such as <c>x[3]</c> or <c>fc1.weight[3,7]</c>.</summary>
     public string Name { get; init; } = "";
 

@@ -46,7 +46,7 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
                 throw new GradientCheckException($"f(point) = {f0}: the function is not finite at the point to check. Move the point into the function's domain.");
             DeterminismCheck.Verify(function, point, snapshot, f0, 0, counter);
             // The measured rounding noise of f (as the core check measures it): long float32 sums are noisier than 8 ulps.
-            double noise = NoiseProbe.Measure(function, point, snapshot, f0, GradientCheckDefaults.Seed, counter);
+            double noise = NoiseProbe.Measure(function, point, snapshot, f0, GradientCheckDefaults.Seed, 0, counter);
             double[] g = CheckInputs.Gradient(gradient, point, snapshot);
             double[] x = CheckInputs.ToDouble(snapshot);
             double squaredNorm = g.Sum(v => v * v);

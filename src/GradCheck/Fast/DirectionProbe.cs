@@ -43,13 +43,31 @@ internal sealed class DirectionProbe<T> : ILineProbe where T : IFloatingPointIee
     /// <summary>Measured rounding noise of one value of f: the same whichever coordinates are moved.</summary>
     public double Noise { get; }
 
-    public void MoveTo(DirectionSegment segment) => _segment = segment;
+    private readonly RepeatLog _log = new();
+
+    public void MoveTo(DirectionSegment segment)
+    {
+        _log.Clear();
+        _segment = segment;
+    }
+
+    /// <summary>Evaluates this direction's offsets again; a different value raises <see cref="NonDeterministicFunctionException"/>.</summary>
+    public int VerifyRepeatable(double tolerance) =>
+        _log.Verify(offset => EvaluateUnlogged(offset, out _), tolerance,
+            offset => string.Create(CultureInfo.InvariantCulture, $"{_segment.Length} coordinates moved by ±{Math.Abs(offset):G3} along random direction #{_segment.Direction.Number}"));
 
     /// <summary>
     /// f(x + t·d). Each coordinate realises its own rounded offset x_i ± t − x_i; the offset reported is their
     /// least-squares fit along d (their signed mean), the analogue of the realised step of a coordinate probe.
     /// </summary>
     public double Evaluate(double offset, out double actualOffset)
+    {
+        double value = EvaluateUnlogged(offset, out actualOffset);
+        _log.Record(offset, value);
+        return value;
+    }
+
+    private double EvaluateUnlogged(double offset, out double actualOffset)
     {
         _cancellation.ThrowIfCancellationRequested();
         var (coordinates, signs) = (_segment.Direction.Coordinates, _segment.Direction.Signs);

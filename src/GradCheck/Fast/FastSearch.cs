@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Numerics;
+using GradCheck.Internal;
+using GradCheck.Reporting;
 using GradCheck.Verdicts;
 using GradCheck.Workers;
 
@@ -65,7 +67,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         var directions = RandomDirection.Draw(count, coordinates, _options.EffectiveSeed);
         var detections = Check(directions.Select(d => new DirectionSegment(d, 0, coordinates.Length, 0)).ToArray());
         var worst = detections.Where(d => d.Failed).OrderByDescending(d => d.Score).ThenBy(d => d.Segment.Direction.Number).FirstOrDefault();
-        if (worst is null) return new FastOutcome([], [], detections, 0, false);
+        if (worst is null) return Unresolved(detections);
         return Localise(worst, detections);
     }
 
@@ -142,24 +144,44 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
     private DirectionalResult[] Check(IReadOnlyList<DirectionSegment> segments)
     {
         var analytic = segments.Select(_analytic.Along).ToArray();
-        var estimates = _pool.Map(segments, (worker, segment) =>
+        return _pool.Map(Enumerable.Range(0, segments.Count).ToArray(), (worker, i) =>
         {
+            var segment = segments[i];
             worker.Direction.MoveTo(segment);
-            return worker.Estimator.Estimate(worker.Direction);
+            var estimate = worker.Estimator.Estimate(worker.Direction);
+            var (value, magnitude) = analytic[i];
+            var result = _directionalBudget.Judge(segment, value, magnitude, estimate);
+            // As for entries: repeat what looked irregular or failed, so randomness is refused, not localised.
+            if (estimate.Irregular || result.Failed) worker.Direction.VerifyRepeatable(_options.NondeterminismTolerance);
+            return result;
         });
-        return segments.Select((s, i) => _directionalBudget.Judge(s, analytic[i].Value, analytic[i].Magnitude, estimates[i])).ToArray();
     }
 
     private IReadOnlyList<EntryResult> CheckEntries(int[] indices)
     {
         var analytic = indices.Select(_analytic.Entry).ToArray();
         var budget = new ErrorBudget(_options, _epsilon, _analytic.KnownEntries);
-        var estimates = _pool.Map(indices, (worker, index) =>
-        {
-            worker.Coordinates.MoveTo(index);
-            return worker.Estimator.Estimate(worker.Coordinates);
-        });
-        return indices.Select((index, i) => budget.Judge(index, _name(index), analytic[i], estimates[i])).ToArray();
+        return _pool.Map(Enumerable.Range(0, indices.Length).ToArray(), (worker, i) =>
+            GradientChecker<T>.JudgeEntry(worker, indices[i], budget, analytic[i], _name, _options));
+    }
+
+    /// <summary>
+    /// Every direction agreed. A direction whose tolerance exceeds the resolution the per-entry verdict demands
+    /// (<see cref="GradientCheckDefaults.ResolutionFraction"/> of the largest gradient entry: a single entry off by that
+    /// much shifts g·d by that much) could not have seen such a bug: the check is inconclusive, recorded as an entry.
+    /// </summary>
+    private FastOutcome Unresolved(DirectionalResult[] detections)
+    {
+        double scale = _analytic.KnownEntries.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        var coarse = _options.Tolerance is null
+            ? detections.Where(d => d.Tolerance > GradientCheckDefaults.ResolutionFraction * Math.Max(scale, Math.Max(Math.Abs(d.Analytic), Math.Abs(d.Numeric))))
+                .OrderByDescending(d => d.Tolerance).FirstOrDefault()
+            : null;
+        if (coarse is null) return new FastOutcome([], [], detections, 0, false);
+        var entry = DirectionEntry(coarse) with { Verdict = EntryVerdict.Inconclusive };
+        string warning = $"Random direction #{coarse.Segment.Direction.Number} agreed only within ±{ReportText.Num(coarse.Tolerance)}, more than "
+                         + $"{GradientCheckDefaults.ResolutionFraction:P0} of the largest gradient entry ({ReportText.Num(scale)}): f's rounding drowns the derivative, so a wrong entry would have agreed too.";
+        return new FastOutcome([entry], [warning], detections, 0, false);
     }
 
     /// <summary>Up to <see cref="FastDefaults.SampleWhenTooMany"/> coordinates, spread round-robin over the failing segments, drawn from the seed.</summary>

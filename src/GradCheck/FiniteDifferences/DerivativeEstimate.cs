@@ -31,6 +31,21 @@ public sealed record DerivativeEstimate
     /// <summary>Right derivative when a kink was detected; otherwise null.</summary>
     public double? RightDerivative { get; init; }
 
+    /// <summary>
+    /// The jump of f at the point (or within the smallest step) when one was found: the increment f(x ± t) − f(x)
+    /// stayed the same as t shrank, so no derivative exists there; <see cref="Value"/> is NaN. Otherwise null.
+    /// </summary>
+    public double? Jump { get; init; }
+
+    /// <summary>True when f jumps at the point (<see cref="Jump"/> is set).</summary>
+    public bool IsDiscontinuous => Jump.HasValue;
+
+    /// <summary>
+    /// The differences did not behave like those of a smooth function (the tableau never settled, settled late, or a
+    /// smaller step contradicted it): the estimate came from a closer look, and its evaluations deserve a repeat.
+    /// </summary>
+    internal bool Irregular { get; init; }
+
     /// <summary>0 for a two-sided estimate; +1 or −1 when f was finite on one side only and a one-sided difference was used.</summary>
     public int Side { get; init; }
 
@@ -41,7 +56,9 @@ public sealed record DerivativeEstimate
     public bool IsFinite => double.IsFinite(Value);
 
     /// <inheritdoc />
-    public override string ToString() => IsKink
+    public override string ToString() => IsDiscontinuous
+        ? string.Create(CultureInfo.InvariantCulture, $"jump of {Jump:G6} within step {Step:G3} ({Evaluations} evaluations)")
+        : IsKink
         ? string.Create(CultureInfo.InvariantCulture, $"kink: left {LeftDerivative:G6}, right {RightDerivative:G6} (±{ErrorEstimate:G2}, step {Step:G3}, {Evaluations} evaluations)")
         : string.Create(CultureInfo.InvariantCulture, $"{Value:G10} ± {ErrorEstimate:G2} (step {Step:G3}, {Evaluations} evaluations)");
 }

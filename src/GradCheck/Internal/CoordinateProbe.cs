@@ -41,14 +41,33 @@ internal sealed class CoordinateProbe<T> : ILineProbe where T : IFloatingPointIe
 
     public int Index => _index;
 
+    /// <summary>The evaluations since the last <see cref="MoveTo"/>, for <see cref="VerifyRepeatable"/>.</summary>
+    private readonly RepeatLog _log = new();
+
     public void MoveTo(int index)
     {
+        _log.Clear();
         _index = index;
         _original = _point[index];
         X = double.CreateChecked(_original);
     }
 
     public double Evaluate(double offset, out double actualOffset)
+    {
+        double value = EvaluateUnlogged(offset, out actualOffset);
+        _log.Record(offset, value);
+        return value;
+    }
+
+    /// <summary>
+    /// Evaluates this coordinate's offsets again and throws <see cref="NonDeterministicFunctionException"/> when a
+    /// value differs: called when an entry's differences did not behave like a smooth function's. Returns the count.
+    /// </summary>
+    public int VerifyRepeatable(double tolerance) =>
+        _log.Verify(offset => EvaluateUnlogged(offset, out _), tolerance,
+            offset => string.Create(CultureInfo.InvariantCulture, $"{_name(_index)} = {X:G17} {(offset >= 0 ? "+" : "−")} {Math.Abs(offset):G3}"));
+
+    private double EvaluateUnlogged(double offset, out double actualOffset)
     {
         _cancellation.ThrowIfCancellationRequested();
         T moved = _original + T.CreateChecked(offset);

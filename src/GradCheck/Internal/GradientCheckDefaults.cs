@@ -18,7 +18,7 @@ internal static class GradientCheckDefaults
     /// First step in float32 and coarser types: rounding error (ε·|f|/h) is 10⁹ times larger than in double,
     /// so a larger step keeps it low while the extrapolation removes the truncation error.
     /// </summary>
-    public const double InitialStepSinglePrecision = 0.5;
+    public const double InitialStepSinglePrecision = 0.015625;
 
     /// <summary>Each row of the extrapolation tableau halves the step (Ceres uses 2, Numerical Recipes 1.4).</summary>
     public const double StepShrink = 2.0;
@@ -81,6 +81,20 @@ internal static class GradientCheckDefaults
 
     /// <summary>Evaluations of f at the unperturbed point before checking (the determinism check).</summary>
     public const int DeterminismEvaluations = 2;
+
+    /// <summary>
+    /// Evaluations a check makes at the least (topped up with repeats at the point). A random failure on a fraction p
+    /// of calls escapes n calls with probability (1 − p)ⁿ: 342 calls catch p = 2 % with probability 1 − 10⁻³. Smaller
+    /// checks pay the difference; a full check of 35 or more coordinates makes that many anyway.
+    /// </summary>
+    public const int DeterminismEvaluationFloor = 342;
+
+    /// <summary>
+    /// Measured noise above this many ulps of |f| is re-measured at the same points before it is believed: a random
+    /// value among the probe's evaluations would otherwise inflate every tolerance (dropout: noise ~|f|). Float32
+    /// losses over 20,000 samples measure a few hundred ulps, so only they and real randomness pay the 8 repeats.
+    /// </summary>
+    public const double SuspiciousNoiseUlps = 64.0;
 
     /// <summary>Seed used for sampling and random directions when the options give none, so runs are reproducible.</summary>
     public const int Seed = 20_261_127;

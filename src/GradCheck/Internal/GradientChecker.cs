@@ -24,15 +24,14 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             var (f0, analytic, noise, pool) = Start(function, gradient, point, context, options, cancellation);
             var budget = new ErrorBudget(options, double.CreateChecked(CoordinateProbe<T>.MachineEpsilon()), analytic);
             int done = 0;
-            var estimates = pool.Map(plan.Indices, (worker, index) =>
+            var entries = pool.Map(plan.Indices, (worker, index) =>
             {
-                worker.Coordinates.MoveTo(index);
-                var estimate = worker.Estimator.Estimate(worker.Coordinates);
+                var entry = JudgeEntry(worker, index, budget, analytic[index], name, options);
                 if (options.Progress is { } progress)
                     progress.Report(new CheckProgress(Interlocked.Increment(ref done), plan.Indices.Count, counter.Count + pool.Evaluations));
-                return estimate;
-            });
-            var entries = plan.Indices.Select((index, i) => budget.Judge(index, name(index), analytic[index], estimates[i])).ToList();
+                return entry;
+            }).ToList();
+            TopUp(function, point, snapshot, f0, options, counter.Count + pool.Evaluations, counter);
 
             warnings.AddRange(EntryWarnings.For(entries, point.Length, ZeroFraction(snapshot), f0));
             return new GradientReport(entries, counter.Count + pool.Evaluations, warnings, point.Length, ElementTypeName(),
@@ -44,6 +43,25 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             snapshot.CopyTo(point, 0);
         }
     }
+
+    /// <summary>
+    /// One coordinate's estimate and verdict. Evaluations that did not behave like a smooth function's (an irregular
+    /// estimate) or that make the entry fail are repeated first: a different value is randomness inside f, which is
+    /// refused rather than judged.
+    /// </summary>
+    internal static EntryResult JudgeEntry(EvaluationWorker<T> worker, int index, ErrorBudget budget, double analytic, Func<int, string> name, GradientCheckOptions options)
+    {
+        worker.Coordinates.MoveTo(index);
+        var estimate = worker.Estimator.Estimate(worker.Coordinates);
+        var entry = budget.Judge(index, name(index), analytic, estimate);
+        if (estimate.Irregular || entry.Verdict != EntryVerdict.Ok) worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
+        return entry;
+    }
+
+    /// <summary>Tops the check up to the evaluation floor of <see cref="GradientCheckOptions.DeterminismEvaluations"/> with repeats at the point.</summary>
+    internal static void TopUp(Func<T[], T> function, T[] point, T[] snapshot, double f0, GradientCheckOptions options, int made, EvaluationCounter counter) =>
+        DeterminismCheck.TopUp(function, point, snapshot, f0, options.NondeterminismTolerance, made,
+            options.DeterminismEvaluations ?? GradientCheckDefaults.DeterminismEvaluationFloor, counter);
 
     /// <summary>
     /// The common start of the full and the fast check: f at the point (finite, deterministic), the analytic
@@ -74,7 +92,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
 
     /// <summary>The adaptive scheme measures f's rounding noise; a fixed scheme keeps its exact evaluation count.</summary>
     internal static double MeasureNoise(Func<T[], T> function, T[] point, T[] snapshot, double f0, GradientCheckOptions options, EvaluationCounter counter) =>
-        options.Scheme is null ? NoiseProbe.Measure(function, point, snapshot, f0, options.EffectiveSeed, counter) : 0;
+        options.Scheme is null ? NoiseProbe.Measure(function, point, snapshot, f0, options.EffectiveSeed, options.NondeterminismTolerance, counter) : 0;
 
     /// <summary>The workers that evaluate f near the point: one on the caller's array, or one per thread on copies.</summary>
     internal static WorkerPool<T> Workers(Func<T[], T> function, T[] point, T[] snapshot, double f0, double noise, GradientCheckOptions options,

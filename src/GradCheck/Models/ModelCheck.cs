@@ -49,6 +49,9 @@ public static class ModelCheck
                 var parameter = parameters[tensor.Index];
                 var tensorOptions = tensor.Options with
                 {
+                    // The evaluation floor that exposes rare randomness holds for the whole model, not each tensor.
+                    DeterminismEvaluations = options.DeterminismEvaluations
+                                             ?? (GradientCheckDefaults.DeterminismEvaluationFloor + plan.Tensors.Count - 1) / plan.Tensors.Count,
                     Progress = options.Progress is { } progress ? new OffsetProgress(progress, plan, tensor, evaluations) : null,
                 };
                 var report = CheckTensor(model, parameter, snapshot, tensor.Index, analytic[tensor.Index], tensorOptions, cancellationToken);

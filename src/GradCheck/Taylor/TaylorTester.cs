@@ -68,7 +68,7 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
                 throw new GradientCheckException($"f(point) = {f0}: the function is not finite at the point to test. Move the point into the function's domain.");
             DeterminismCheck.Verify(function, point, snapshot, f0, 0, counter);
             // The measured rounding noise of f (as the core check measures it): long float32 sums are noisier than 8 ulps.
-            double noise = NoiseProbe.Measure(function, point, snapshot, f0, options.EffectiveSeed, counter);
+            double noise = NoiseProbe.Measure(function, point, snapshot, f0, options.EffectiveSeed, 0, counter);
             double[] g = CheckInputs.Gradient(gradient, point, snapshot);
             double[] x = CheckInputs.ToDouble(snapshot);
             int? seed = options.Direction is null ? options.EffectiveSeed : null;

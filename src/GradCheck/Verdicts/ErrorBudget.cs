@@ -45,6 +45,8 @@ internal sealed class ErrorBudget
     public EntryResult Judge(int index, string name, double analytic, DerivativeEstimate estimate)
     {
         double numeric = estimate.Value;
+        if (estimate.IsDiscontinuous)
+            return Result(index, name, analytic, numeric, estimate, double.NaN, EntryVerdict.Discontinuous);
         if (!double.IsFinite(analytic) || !estimate.IsFinite)
             return Result(index, name, analytic, numeric, estimate, double.NaN, EntryVerdict.NonFinite);
 
@@ -81,5 +83,6 @@ internal sealed class ErrorBudget
             Evaluations = estimate.Evaluations,
             LeftDerivative = estimate.LeftDerivative,
             RightDerivative = estimate.RightDerivative,
+            Jump = estimate.Jump,
         };
 }

@@ -1,0 +1,139 @@
+namespace GradCheck.FiniteDifferences;
+
+/// <summary>
+/// The steps below a tableau's smallest, read for what an extrapolation cannot see (estimator-references.md,
+/// dense-kinks.md): a jump at the point (the increments f(x ± t) − f(x) stop shrinking with t), a kink at the
+/// point (the one-sided slopes stay apart at every small t), or a function that is smooth, or piecewise linear
+/// with no switch point within reach, once t is small enough (central differences at steps 4× apart agree).
+/// Only entries whose tableau looked irregular, or whose result a smaller step contradicted, pay for it.
+/// </summary>
+internal sealed class CloseLook
+{
+    /// <summary>Each row of the close look divides the step by this: jumps of 1e-6 show within 8 rows from 1e-3.</summary>
+    public const double Shrink = 4.0;
+
+    /// <summary>Rows at most: from a tableau's last step (~0.03) down to ~2e-9, where a jump of 1e-6 dwarfs a unit slope.</summary>
+    public const int MaxRows = 12;
+
+    /// <summary>
+    /// Increments or slope gaps count as evidence only beyond this many rounding bounds: the bound is already a
+    /// bound (2.5× the measured spread), so 8 of them is far outside what rounding produces.
+    /// </summary>
+    public const double EvidenceFactor = 8.0;
+
+    /// <summary>Two values "stay the same" across a row when they differ by at most this fraction (a slope term shrinks 4× per row).</summary>
+    public const double Constancy = 0.3;
+
+    private readonly List<Row> _rows = [];
+
+    public IReadOnlyList<Row> Rows => _rows;
+
+    /// <summary>One pair of evaluations: realised steps and the raw increments on each side.</summary>
+    public readonly record struct Row(double PlusStep, double MinusStep, double PlusIncrement, double MinusIncrement, double Noise)
+    {
+        public double Step => 0.5 * (PlusStep + MinusStep);
+
+        /// <summary>(f(x+t) − f(x−t)) / (t₊ + t₋).</summary>
+        public double Central => (PlusIncrement + MinusIncrement) / (PlusStep + MinusStep);
+
+        public double RightSlope => PlusIncrement / PlusStep;
+
+        public double LeftSlope => MinusIncrement / MinusStep;
+
+        /// <summary>Rounding bound of the central difference: one noise unit per value, over the step.</summary>
+        public double CentralRounding => Noise / Step;
+    }
+
+    private double _lastStep;
+    private bool _ended;
+
+    /// <summary>Starts a close look below <paramref name="step"/> (the tableau's smallest).</summary>
+    public void Start(double step)
+    {
+        _rows.Clear();
+        _lastStep = step;
+        _ended = false;
+    }
+
+    /// <summary>
+    /// Evaluates up to <paramref name="rows"/> more rows, each step a quarter of the one before; ends for good at
+    /// <see cref="MaxRows"/>, when the realised step no longer shrinks, when f is not finite, or once both increments
+    /// have sunk into rounding (nothing more can show). <paramref name="noise"/> gives the rounding bound of one value
+    /// given the largest |f| seen. Returns the evaluations made.
+    /// </summary>
+    public int Extend(ILineProbe probe, double minStep, Func<double, double> noise, ref double fMax, int rows = MaxRows)
+    {
+        int evaluations = 0;
+        double previous = _lastStep, f0 = probe.F0;
+        for (int r = 0; r < rows && !_ended; r++)
+        {
+            if (_rows.Count >= MaxRows) { _ended = true; break; }
+            double t = previous / Shrink;
+            if (t < minStep) { _ended = true; break; }
+            double fp = probe.Evaluate(t, out double hp);
+            double fm = probe.Evaluate(-t, out double hm);
+            evaluations += 2;
+            hm = -hm;
+            if (!double.IsFinite(fp) || !double.IsFinite(fm) || hp <= 0 || hm <= 0 || (hp > 0.75 * previous && hm > 0.75 * previous))
+            {
+                _ended = true;
+                break;
+            }
+            fMax = Math.Max(fMax, Math.Max(Math.Abs(fp), Math.Abs(fm)));
+            var row = new Row(hp, hm, fp - f0, f0 - fm, noise(fMax));
+            _rows.Add(row);
+            previous = _lastStep = row.Step;
+            if (_rows.Count >= 3 && Math.Abs(row.PlusIncrement) < 4 * row.Noise && Math.Abs(row.MinusIncrement) < 4 * row.Noise) _ended = true;
+        }
+        return evaluations;
+    }
+
+    /// <summary>
+    /// f jumps at the point: on one side the increment f(x ± t) − f(x) is far above rounding and the same over the
+    /// last three rows, where a slope would have shrunk it 16-fold. Returns the jump f(x⁺) − f(x⁻) as seen (one side's
+    /// increment, or the sum when both sides jump), or null.
+    /// </summary>
+    public double? Jump()
+    {
+        double? plus = Constant(r => r.PlusIncrement), minus = Constant(r => r.MinusIncrement);
+        if (plus is null && minus is null) return null;
+        return (plus ?? 0) + (minus ?? 0);
+    }
+
+    /// <summary>
+    /// A kink at the point: the one-sided slopes differ far beyond their rounding, by the same amount over the last
+    /// three rows (for a smooth function the gap is ~f''·t and shrinks 4× per row). Returns (left, right) or null.
+    /// </summary>
+    public (double Left, double Right)? Kink()
+    {
+        var resolved = _rows.Where(r => Math.Abs(r.RightSlope - r.LeftSlope) > EvidenceFactor * 4 * r.Noise / r.Step).ToList();
+        if (resolved.Count < 3) return null;
+        // The smallest resolved steps: a kink nearby but not at the point leaves them once t is below its distance.
+        var last = resolved.Skip(resolved.Count - 3).ToArray();
+        if (!IsConsecutive(last)) return null;
+        double gap = last[2].RightSlope - last[2].LeftSlope;
+        for (int i = 0; i < 2; i++)
+        {
+            double other = last[i].RightSlope - last[i].LeftSlope;
+            if (Math.Sign(other) != Math.Sign(gap) || Math.Abs(other - gap) > Constancy * Math.Abs(gap)) return null;
+        }
+        return (last[0].LeftSlope, last[0].RightSlope);
+    }
+
+    private bool IsConsecutive(Row[] rows) =>
+        _rows.IndexOf(rows[2]) - _rows.IndexOf(rows[0]) == 2;
+
+    private double? Constant(Func<Row, double> increment)
+    {
+        if (_rows.Count < 3) return null;
+        var last = _rows.Skip(_rows.Count - 3).ToArray();
+        double value = increment(last[2]);
+        if (Math.Abs(value) <= EvidenceFactor * 2 * last[2].Noise) return null;
+        foreach (var row in last)
+        {
+            double other = increment(row);
+            if (Math.Sign(other) != Math.Sign(value) || Math.Abs(other - value) > Constancy * Math.Abs(value) + 2 * row.Noise) return null;
+        }
+        return value;
+    }
+}
