@@ -84,8 +84,64 @@ internal sealed class CloseLook
             _rows.Add(row);
             previous = _lastStep = row.Step;
             if (_rows.Count >= 3 && Math.Abs(row.PlusIncrement) < 4 * row.Noise && Math.Abs(row.MinusIncrement) < 4 * row.Noise) _ended = true;
+            else if (_rows.Count >= 3 && Settled())
+            {
+                evaluations += Deep(probe, minStep, noise, ref fMax);
+                _ended = true;
+            }
         }
         return evaluations;
+    }
+
+    /// <summary>Both increments shrank like a slope's over the last row (a jump keeps its size): the rows so far can be read.</summary>
+    private bool Settled()
+    {
+        var (before, now) = (_rows[^2], _rows[^1]);
+        return Shrinks(before.PlusIncrement, now.PlusIncrement, now.Noise) && Shrinks(before.MinusIncrement, now.MinusIncrement, now.Noise);
+
+        static bool Shrinks(double before, double now, double noise) => Math.Abs(now) <= Math.Abs(before) / 2.5 + 2 * noise;
+    }
+
+    /// <summary>
+    /// A jump hides behind a slope until t is below jump/slope (a jump of 1e-6 next to a unit slope: t ≲ 1e-8): one pair
+    /// at the deepest step the type resolves (64 ulps of x) shows whether the increments still follow the slope. When
+    /// they do not, two more rows (16× and 4× that step) are added so that <see cref="Jump"/> can read three rows.
+    /// </summary>
+    private int Deep(ILineProbe probe, double minStep, Func<double, double> noise, ref double fMax)
+    {
+        var last = _rows[^1];
+        int evaluations = 0;
+        Row? deep = null;
+        double t = 64 * minStep;
+        // Along a direction the line's own scale says nothing about the coordinates' ulps: grow the step until it is realised.
+        for (; deep is null && t <= last.Step / 64; t *= 64)
+        {
+            deep = Pair(probe, t, noise, ref fMax);
+            evaluations += 2;
+        }
+        if (deep is not { } row) return evaluations;
+        t = row.Step;
+        bool follows = Math.Abs(row.PlusIncrement - last.RightSlope * row.PlusStep) <= EvidenceFactor * 2 * row.Noise
+                       && Math.Abs(row.MinusIncrement - last.LeftSlope * row.MinusStep) <= EvidenceFactor * 2 * row.Noise;
+        if (follows) return evaluations;
+        foreach (double factor in new[] { 16.0, 4.0 })
+        {
+            evaluations += 2;
+            if (Pair(probe, factor * t, noise, ref fMax) is { } between) _rows.Add(between);
+            else return evaluations;
+        }
+        _rows.Add(row);
+        return evaluations;
+    }
+
+    private static Row? Pair(ILineProbe probe, double t, Func<double, double> noise, ref double fMax)
+    {
+        double fp = probe.Evaluate(t, out double hp);
+        double fm = probe.Evaluate(-t, out double hm);
+        hm = -hm;
+        if (!double.IsFinite(fp) || !double.IsFinite(fm) || hp <= 0 || hm <= 0) return null;
+        fMax = Math.Max(fMax, Math.Max(Math.Abs(fp), Math.Abs(fm)));
+        return new Row(hp, hm, fp - probe.F0, probe.F0 - fm, noise(fMax));
     }
 
     /// <summary>
