@@ -156,7 +156,11 @@ internal sealed class RiddersEstimator
         double Noise(double magnitude) => Math.Max(noiseUlps * epsilon * magnitude, probe.Noise);
         _look.Start(smallest);
         evaluations += _look.Extend(probe, minStep, Noise, ref fMax, rows: 1);
-        bool irregular = !converged || regimeStart > 0 || sidesDisagree || !Confirms(central, lastRow);
+        // A tableau that settled only after skipping its first rows is used when a smaller step confirms it (a pole or a
+        // fast exponential within reach of the first step), but its evaluations are still worth repeating (Irregular).
+        bool contradicted = converged && !Confirms(central, lastRow, probe, minStep, Noise, ref fMax, ref evaluations);
+        bool irregular = !converged || sidesDisagree || contradicted;
+        bool suspicious = irregular || regimeStart > 0;
         if (irregular) evaluations += _look.Extend(probe, minStep, Noise, ref fMax);
 
         if (irregular && _look.Jump() is { } jump)
@@ -165,9 +169,8 @@ internal sealed class RiddersEstimator
                 Value = double.NaN, ErrorEstimate = double.PositiveInfinity, Step = _look.Rows[^1].Step, Evaluations = evaluations,
                 Jump = jump, Irregular = true,
             };
-        if (irregular && _look.Kink() is var (left, right))
+        if (irregular && _look.Kink() is var (left, right, slopeError))
         {
-            double slopeError = KinkError();
             return new DerivativeEstimate
             {
                 Value = 0.5 * (left + right), ErrorEstimate = slopeError, RoundingError = Math.Min(slopeError, 2 * _look.Rows[^1].CentralRounding),
@@ -178,8 +181,15 @@ internal sealed class RiddersEstimator
             return new DerivativeEstimate
             {
                 Value = central.Value, ErrorEstimate = central.Error, RoundingError = central.Rounding, Step = central.Step, Evaluations = evaluations,
+                Irregular = suspicious,
             };
-        var (value, error, rounding, step) = SmallStepEstimate(rows);
+        var (value, error, rounding, step) = SmallStepEstimate(lastRow, contradicted);
+        if (f0 == 0 && fMax == 0)
+        {
+            // f is exactly 0 at every step: a loss quantised to 0 (log(1 + e⁻ᵒ) with 1 + e⁻ᵒ rounding to 1) and a truly
+            // flat one look the same, and the quantum of the first is not visible in |f|. Nothing is resolved.
+            error = double.PositiveInfinity;
+        }
         return new DerivativeEstimate
         {
             Value = value, ErrorEstimate = error, RoundingError = rounding, Step = step, Evaluations = evaluations, Irregular = true,
@@ -187,26 +197,27 @@ internal sealed class RiddersEstimator
     }
 
     /// <summary>
-    /// The first close-look row agrees with the tableau's value: within twice the value's own error, the rounding of
-    /// both, and 4× the truncation the tableau itself implies at a quarter of its last step (a quarter of the smallest
-    /// row's distance to the value, for an h² error). Stricter than the verdict on purpose: a tableau that converged
-    /// by chance on steps that crossed switch points must not be confirmed by the slack the verdict gives honest errors.
+    /// Smaller steps agree with the tableau's value. The first close-look row (a quarter of the tableau's smallest step)
+    /// confirms it when it lies within twice the value's own error, the rounding of both and 4× the truncation the
+    /// tableau implies there (a quarter of the smallest row's distance to the value, for an h² error); it contradicts it
+    /// when even its own rounding cannot explain the distance. In between, a second row decides: if it agrees with the
+    /// first better than the first agrees with the value, both see something the tableau's steps did not (a switch
+    /// point crossed by every tableau step, which makes the differences look converged to the wrong value).
     /// </summary>
-    private bool Confirms(Best central, int lastRow)
+    private bool Confirms(Best central, int lastRow, ILineProbe probe, double minStep, Func<double, double> noise, ref double fMax, ref int evaluations)
     {
         if (_look.Rows.Count == 0) return true;     // no smaller step can be realised: nothing to contradict the tableau
-        var row = _look.Rows[0];
+        var first = _look.Rows[0];
+        double distance = Math.Abs(first.Central - central.Value);
         double truncation = Math.Abs(_central[lastRow, 0] - central.Value) / 4;
-        double allowed = 2 * central.Error + GradientCheckDefaults.RoundingSafety * (central.Rounding + row.CentralRounding) + truncation;
-        return Math.Abs(row.Central - central.Value) <= allowed;
-    }
-
-    /// <summary>The one-sided slopes' error at a kink: their change over the last close-look rows and their rounding.</summary>
-    private double KinkError()
-    {
-        var rows = _look.Rows;
-        var (a, b) = (rows[^3], rows[^1]);
-        return Math.Max(Math.Abs(a.LeftSlope - b.LeftSlope), Math.Abs(a.RightSlope - b.RightSlope)) + 2 * a.Noise / a.Step;
+        double tight = 2 * central.Error + GradientCheckDefaults.RoundingSafety * central.Rounding + truncation;
+        if (distance <= tight) return true;
+        if (distance > tight + GradientCheckDefaults.RoundingSafety * first.CentralRounding) return false;
+        evaluations += _look.Extend(probe, minStep, noise, ref fMax, rows: 1);
+        if (_look.Rows.Count < 2) return true;
+        var second = _look.Rows[1];
+        bool sameSide = Math.Sign(second.Central - central.Value) == Math.Sign(first.Central - central.Value);
+        return !(sameSide && Math.Abs(second.Central - first.Central) <= distance / 2);
     }
 
     /// <summary>
@@ -215,10 +226,13 @@ internal sealed class RiddersEstimator
     /// the evidence that none of them crossed a switch point and that truncation is small; the value is the one at the
     /// largest of the three steps (least rounding), its error their spread plus its rounding.
     /// </summary>
-    private (double Value, double Error, double Rounding, double Step) SmallStepEstimate(int tableauRows)
+    private (double Value, double Error, double Rounding, double Step) SmallStepEstimate(int lastRow, bool contradicted)
     {
+        // From the tableau's smallest step down only: larger steps can agree with each other by aliasing (sin(1000x)
+        // sampled at 0.125, 0.0625, …) or by averaging over many switch points, and agree on the wrong value. When the
+        // close look contradicted the tableau, its rows alone.
         var steps = new List<(double Step, double Central, double Rounding)>();
-        for (int k = 0; k < tableauRows; k++) steps.Add((_step[k], _central[k, 0], _noise[k] / _step[k]));
+        if (!contradicted) steps.Add((_step[lastRow], _central[lastRow, 0], _noise[lastRow] / _step[lastRow]));
         foreach (var row in _look.Rows) steps.Add((row.Step, row.Central, row.CentralRounding));
         var best = (Value: steps[^1].Central, Error: double.PositiveInfinity, Rounding: steps[^1].Rounding, Step: steps[^1].Step);
         for (int i = 0; i + 2 < steps.Count; i++)
@@ -230,9 +244,9 @@ internal sealed class RiddersEstimator
         }
         if (double.IsPositiveInfinity(best.Error))
         {
-            // Fewer than three rows: the smallest step's difference, with the spread of what there is.
-            double spread = steps.Count > 1 ? Math.Abs(steps[^1].Central - steps[^2].Central) : 0;
-            best = (steps[^1].Central, spread + steps[^1].Rounding, steps[^1].Rounding, steps[^1].Step);
+            // Fewer than three rows: the largest step's difference, with the spread of what there is.
+            double spread = steps.Count > 1 ? Math.Abs(steps[0].Central - steps[1].Central) : steps[0].Rounding;
+            best = (steps[0].Central, spread + steps[0].Rounding, steps[0].Rounding, steps[0].Step);
         }
         return best;
     }

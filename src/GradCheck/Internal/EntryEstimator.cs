@@ -11,8 +11,13 @@ internal sealed class EntryEstimator
     private readonly double? _initialStep;
     private readonly double _noiseUlps;
 
-    public EntryEstimator(GradientCheckOptions options)
+    private readonly double _gradientScale;
+
+    /// <param name="options">The check's options.</param>
+    /// <param name="gradientScale">The largest analytic entry (0: unknown), for the first step in float32.</param>
+    public EntryEstimator(GradientCheckOptions options, double gradientScale = 0)
     {
+        _gradientScale = gradientScale;
         OptionsValidation.Validate(options);
         _scheme = options.Scheme;
         _step = options.Step;
@@ -22,10 +27,22 @@ internal sealed class EntryEstimator
 
     public DerivativeEstimate Estimate(ILineProbe probe) => _scheme is { } scheme
         ? FixedSchemeEstimator.Estimate(scheme, probe, _step ?? scheme.StandardStep(probe.X, probe.Epsilon), _noiseUlps)
-        : _ridders.Estimate(probe, _initialStep ?? DefaultInitialStep(probe.Epsilon), _noiseUlps);
+        : _ridders.Estimate(probe, _initialStep ?? DefaultInitialStep(probe), _noiseUlps);
 
-    private static double DefaultInitialStep(double epsilon) =>
-        epsilon > 1e-10 ? GradientCheckDefaults.InitialStepSinglePrecision : GradientCheckDefaults.InitialStep;
+    /// <summary>
+    /// Double: a large first step (rounding is negligible, extrapolation removes truncation). Float32 and coarser: the
+    /// step whose rounding, noise/h, is <see cref="GradientCheckDefaults.SinglePrecisionStepNoiseRatio"/>⁻¹ of the
+    /// gradient's scale: large where rounding dominates (a loss with a large offset), small where curvature does (deep
+    /// tanh chains), within [1/64, 1/2].
+    /// </summary>
+    private double DefaultInitialStep(ILineProbe probe)
+    {
+        if (probe.Epsilon <= 1e-10) return GradientCheckDefaults.InitialStep;
+        if (!(_gradientScale > 0) || !double.IsFinite(_gradientScale)) return GradientCheckDefaults.InitialStepSinglePrecision;
+        double noise = Math.Max(probe.Noise, _noiseUlps * probe.Epsilon * Math.Abs(probe.F0));
+        double step = GradientCheckDefaults.SinglePrecisionStepNoiseRatio * noise / _gradientScale;
+        return Math.Pow(2, Math.Round(Math.Log2(Math.Clamp(step, GradientCheckDefaults.SmallestFirstStep, GradientCheckDefaults.LargestFirstStep))));
+    }
 }
 
 /// <summary>Option values that cannot work are refused before the function is called.</summary>

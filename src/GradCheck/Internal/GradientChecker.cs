@@ -75,7 +75,8 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         double[] analytic = EvaluateGradient(gradient, point, snapshot, warnings);
         if (options.CheckGradientReentrancy) CheckReentrancy(gradient, point, snapshot, analytic, warnings);
         double noise = MeasureNoise(function, point, snapshot, f0, options, counter);
-        return (f0, analytic, noise, Workers(function, point, snapshot, f0, noise, options, context.Name, cancellation));
+        double scale = analytic.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        return (f0, analytic, noise, Workers(function, point, snapshot, f0, noise, options, context.Name, cancellation, scale));
     }
 
     /// <summary>f at the point, which must be finite, and the determinism check: the common start of every mode.</summary>
@@ -96,8 +97,8 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
 
     /// <summary>The workers that evaluate f near the point: one on the caller's array, or one per thread on copies.</summary>
     internal static WorkerPool<T> Workers(Func<T[], T> function, T[] point, T[] snapshot, double f0, double noise, GradientCheckOptions options,
-        Func<int, string> name, CancellationToken cancellation) =>
-        new(array => new EvaluationWorker<T>(function, (x, _) => function(x), array, snapshot, f0, _ => f0, noise, options, name, cancellation),
+        Func<int, string> name, CancellationToken cancellation, double gradientScale = 0) =>
+        new(array => new EvaluationWorker<T>(function, (x, _) => function(x), array, snapshot, f0, _ => f0, noise, options, name, cancellation, gradientScale),
             point, snapshot, options.MaxDegreeOfParallelism, cancellation);
 
     internal static string ElementTypeName() =>

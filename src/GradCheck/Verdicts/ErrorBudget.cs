@@ -72,9 +72,14 @@ internal sealed class ErrorBudget
     /// values compared and the largest analytic entry. Judged against the whole gradient, so that exact zeros and
     /// tiny entries of a well-resolved gradient are resolved; a fixed tolerance rule is the user's own call.
     /// </summary>
-    private bool Resolved(double analytic, double numeric, double tolerance) =>
-        _fixed is not null
-        || tolerance <= GradientCheckDefaults.ResolutionFraction * Math.Max(_gradientScale, Math.Max(Math.Abs(analytic), Math.Abs(numeric)));
+    private bool Resolved(double analytic, double numeric, double tolerance)
+    {
+        if (_fixed is not null) return true;
+        double scale = Math.Max(_gradientScale, Math.Max(Math.Abs(analytic), Math.Abs(numeric)));
+        // A gradient that is exactly zero everywhere, matched by an exactly zero difference, has no scale to resolve against.
+        if (scale == 0) return analytic == numeric && double.IsFinite(tolerance);
+        return tolerance <= GradientCheckDefaults.ResolutionFraction * scale;
+    }
 
     private static EntryResult Result(int index, string name, double analytic, double numeric, DerivativeEstimate estimate, double tolerance, EntryVerdict verdict) =>
         EntryResult.Compare(index, name, analytic, numeric, estimate.ErrorEstimate, tolerance, verdict) with

@@ -20,11 +20,12 @@ internal sealed class EvaluationWorker<T> where T : IFloatingPointIeee754<T>
     /// <param name="options">Estimator options.</param>
     /// <param name="name">Entry names, for messages.</param>
     /// <param name="cancellation">Stops between evaluations.</param>
+    /// <param name="gradientScale">The largest analytic entry (0: unknown), for the estimator's first step.</param>
     public EvaluationWorker(Func<T[], T> function, Func<T[], int, T> directional, T[] point, T[] original, double f0, Func<int, double> directionalF0, double noise, GradientCheckOptions options,
-        Func<int, string> name, CancellationToken cancellation)
+        Func<int, string> name, CancellationToken cancellation, double gradientScale = 0)
     {
         Point = point;
-        Estimator = new EntryEstimator(options);
+        Estimator = new EntryEstimator(options, gradientScale);
         Coordinates = new CoordinateProbe<T>(function, point, f0, noise, Counter, name, cancellation);
         Direction = new DirectionProbe<T>(directional, point, original, directionalF0, noise, Counter, cancellation);
     }
