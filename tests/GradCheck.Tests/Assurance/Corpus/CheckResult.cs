@@ -13,8 +13,10 @@ public sealed record CheckResult(CheckOutcome? Outcome, IReadOnlyList<int> Faili
     /// <summary>"Passed", "Failed", "Inconclusive" or "Refused".</summary>
     public string Label => Outcome?.ToString() ?? "Refused";
 
+    /// <summary>The outcome, the failing entries, and the entry verdicts counted (what a reader of a failed test needs first).</summary>
     public static CheckResult Of(GradientReport report) =>
-        new(report.Outcome, report.Failures.Select(e => e.Index).ToArray(), report.Summary);
+        new(report.Outcome, report.Failures.Select(e => e.Index).ToArray(),
+            $"{report.Summary}; entries: {string.Join(", ", report.Entries.GroupBy(e => e.Verdict).Select(g => $"{g.Count()} {g.Key}"))}");
 
     /// <summary>Runs a check; a GradCheck exception is the checker refusing, anything else is a bug and propagates.</summary>
     public static CheckResult Guard(Func<GradientReport> check)
