@@ -18,7 +18,7 @@ public static class ControlFamilies
 
     public static IEnumerable<IAssuranceCase> For(int seed, int n)
     {
-        var random = new Random(seed);
+        var random = RandomStream.For("control side", seed);
         foreach (var loss in SmoothLosses.All(seed, n))
         {
             int j = seed % loss.Dimension;

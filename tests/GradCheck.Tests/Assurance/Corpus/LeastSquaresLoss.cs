@@ -10,7 +10,7 @@ public sealed class LeastSquaresLoss : SmoothLoss
 
     public LeastSquaresLoss(int n, int seed, int? rows = null)
     {
-        var random = new Random(seed);
+        var random = RandomStream.For(nameof(LeastSquaresLoss), seed);
         _a = RandomMatrix(random, rows ?? 2 * n, n);
         _b = RandomVector(random, _a.Length);
         Point = RandomVector(random, n);

@@ -15,7 +15,7 @@ public sealed class SaturatedLoss : SmoothLoss
 
     public SaturatedLoss(int n, int seed)
     {
-        var random = new Random(seed);
+        var random = RandomStream.For(nameof(SaturatedLoss), seed);
         _a = RandomMatrix(random, 2 * n, n);
         Point = RandomVector(random, n);
     }

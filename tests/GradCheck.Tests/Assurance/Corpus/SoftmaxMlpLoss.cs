@@ -16,7 +16,7 @@ public sealed class SoftmaxMlpLoss : SmoothLoss
 
     public SoftmaxMlpLoss(int n, int seed)
     {
-        var random = new Random(seed);
+        var random = RandomStream.For(nameof(SoftmaxMlpLoss), seed);
         _inputs = Math.Max(1, (n - Hidden * Classes + 1) / Hidden);
         _a = RandomMatrix(random, Batch, _inputs);
         _labels = Enumerable.Range(0, Batch).Select(_ => random.Next(Classes)).ToArray();

@@ -12,7 +12,7 @@ public sealed class TanhSumLoss : SmoothLoss
 
     public TanhSumLoss(int n, int seed)
     {
-        var random = new Random(seed);
+        var random = RandomStream.For(nameof(TanhSumLoss), seed);
         _w = RandomMatrix(random, Terms, n);
         _b = RandomVector(random, Terms);
         _c = RandomVector(random, Terms);
