@@ -10,6 +10,7 @@ public static class JumpFamilies
 
     public static IEnumerable<IAssuranceCase> For(int seed, int n)
     {
+        var random = RandomStream.For("jump offset", seed);
         foreach (var loss in SmoothLosses.All(seed, n))
         {
             int j = seed % loss.Dimension;
@@ -22,7 +23,6 @@ public static class JumpFamilies
             yield return Discontinuity.Floor4().AddTo(loss, j, onJump, Group, "floor(4x) at a jump", seed, Expectation.FailsAtEntry);
 
             // Below any step a check takes, on either side, at a seeded distance.
-            var random = RandomStream.For("jump offset", seed);
             double offset = (random.Next(2) * 2 - 1) * (0.1 + 0.9 * random.NextDouble()) * 1e-9;
             yield return Discontinuity.Step(1, at: xj + offset).AddTo(loss, j, loss.Point, Group, "step of 1 within 1e-9", seed, Expectation.FailsAtEntry);
         }
