@@ -78,6 +78,21 @@ public static class FalseAssuranceSection
         }
         text.Append(table);
         text.AppendLine();
+        text.Append(ControlsNotPassed(result));
+        return text.ToString();
+    }
+
+    /// <summary>The controls GradCheck did not pass, by name: each is a false alarm on a correct gradient worth a look.</summary>
+    private static string ControlsNotPassed(Result result)
+    {
+        var text = new StringBuilder();
+        foreach (var checker in new[] { Checker.GradCheckFull, Checker.GradCheckFast })
+        {
+            var missed = result.Rows.Where(r => r.Case.Expected.MustPass() && r.IsWrong(checker)).ToArray();
+            text.AppendLine($"Controls {checker.Name()} did not pass:{(missed.Length == 0 ? " none." : "")}");
+            foreach (var row in missed) text.AppendLine($"- {row.Case.Name}: {row.Results[checker]}");
+            text.AppendLine();
+        }
         return text.ToString();
     }
 
