@@ -11,6 +11,12 @@ public sealed record BenchmarkSettings
     /// <summary>Seeds per family in the verdict corpus.</summary>
     public int CorpusSeeds { get; init; } = 3;
 
+    /// <summary>Seeds per family and size in the false-assurance corpus (section 5).</summary>
+    public int AssuranceSeeds { get; init; } = 10;
+
+    /// <summary>Sizes n of the false-assurance corpus: each family is built at every n, for every seed.</summary>
+    public IReadOnlyList<int> AssuranceSizes { get; init; } = [6, 24];
+
     /// <summary>Run the BenchmarkDotNet overhead benchmarks (minutes); off: the overhead section says so.</summary>
     public bool RunBenchmarkDotNet { get; init; } = true;
 
@@ -59,6 +65,8 @@ public sealed record BenchmarkSettings
         CalibrationDouble = 200,
         CalibrationFloat = 100,
         CorpusSeeds = 1,
+        AssuranceSeeds = 2,
+        AssuranceSizes = [5],
         RunBenchmarkDotNet = false,
         RunPyTorch = false,
         Networks = [(3, 4, 2, 5)],

@@ -6,10 +6,12 @@ public static class Cli
 {
     public static int Run(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] != "all")
+        if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] is not ("all" or "assurance"))
         {
             Console.WriteLine("Usage: GradCheck.Benchmarks all [--out FILE] [--root DIR] [--quick] [--no-bdn] [--no-torch]");
+            Console.WriteLine("       GradCheck.Benchmarks assurance [--out FILE] [--quick]");
             Console.WriteLine("  all         run every section and write the Markdown report (default FILE: docs/benchmarks.md under --root)");
+            Console.WriteLine("  assurance   run section 5 (false assurance) alone; its Markdown goes to FILE, or to the console");
             Console.WriteLine("  --quick     tiny sizes, no BenchmarkDotNet, no PyTorch (seconds; what the smoke test runs)");
             Console.WriteLine("  --no-bdn    skip the BenchmarkDotNet overhead benchmarks");
             Console.WriteLine("  --no-torch  skip the PyTorch comparison");
@@ -25,11 +27,22 @@ public static class Cli
             RunBenchmarkDotNet = settings.RunBenchmarkDotNet && !args.Contains("--no-bdn"),
             RunPyTorch = settings.RunPyTorch && !args.Contains("--no-torch"),
         };
+        if (args[0] == "assurance") return RunAssurance(settings, Value(args, "--out"));
         var clock = Stopwatch.StartNew();
         string markdown = ReportGenerator.Generate(settings, Console.Out);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, markdown);
         Console.WriteLine($"Wrote {output} in {clock.Elapsed.TotalSeconds:F0} s.");
+        return 0;
+    }
+
+    /// <summary>Section 5 alone: minutes instead of the whole report's, and docs/benchmarks.md is left as it is.</summary>
+    private static int RunAssurance(BenchmarkSettings settings, string? output)
+    {
+        var result = ReportGenerator.Timed(Console.Error, "false assurance", () => Assurance.FalseAssuranceSection.Measure(settings));
+        string markdown = Assurance.FalseAssuranceSection.Render(result) + Assurance.FalseAssuranceSection.Headline(result) + Environment.NewLine;
+        if (output is null) Console.Write(markdown);
+        else File.WriteAllText(output, markdown);
         return 0;
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using GradCheck.Benchmarks.Accuracy;
+using GradCheck.Benchmarks.Assurance;
 using GradCheck.Benchmarks.Cost;
 using GradCheck.Benchmarks.Report;
 using GradCheck.Benchmarks.Scaling;
@@ -22,10 +23,11 @@ public static class ReportGenerator
         var fastMode = Timed(log, "fast mode", () => FastModeSection.Measure(settings, log));
         var parallel = Timed(log, "parallel speedup", () => ParallelSection.Measure(settings, log));
         var torch = Timed(log, "PyTorch comparison", () => TorchSection.Measure(settings, log));
+        var assurance = Timed(log, "false assurance", () => FalseAssuranceSection.Measure(settings));
 
         var text = new StringBuilder();
         text.Append(Header.Render(settings));
-        text.Append(Summary(calibration, verdicts, overhead, torch, fastMode, parallel));
+        text.Append(Summary(calibration, verdicts, overhead, torch, fastMode, parallel, assurance));
         text.AppendLine("## 1. Accuracy");
         text.AppendLine();
         text.Append(accuracy);
@@ -36,11 +38,12 @@ public static class ReportGenerator
         text.Append(FastModeSection.Render(fastMode));
         text.Append(ParallelSection.Render(parallel));
         text.Append(TorchSection.Render(torch));
+        text.Append(FalseAssuranceSection.Render(assurance));
         return text.ToString();
     }
 
     private static string Summary(CalibrationSection.Result calibration, VerdictSection.Result verdicts, OverheadSection.Result overhead, TorchSection.Result torch,
-        FastModeSection.Result fastMode, ParallelSection.Result parallel)
+        FastModeSection.Result fastMode, ParallelSection.Result parallel, FalseAssuranceSection.Result assurance)
     {
         var text = new StringBuilder();
         text.AppendLine("## Headline numbers");
@@ -74,6 +77,7 @@ public static class ReportGenerator
                     + $"{Fmt.Ratio(r.Seconds / slow.Seconds)} the time, {Fmt.Ratio((double)r.Evaluations / slow.Evaluations)} the evaluations"))}.");
         }
         text.AppendLine(VerdictComparison.Headline(torch.Verdicts));
+        text.AppendLine(FalseAssuranceSection.Headline(assurance));
         text.AppendLine();
         return text.ToString();
     }

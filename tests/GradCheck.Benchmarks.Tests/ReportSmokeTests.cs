@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using GradCheck.Benchmarks;
 using GradCheck.Benchmarks.Torch;
 
@@ -21,7 +20,7 @@ public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeRe
                  {
                      "# GradCheck benchmarks", "### 1a. Error of each scheme", "### 1b. Calibration", "## 2. Verdict quality",
                      "### 3a. Function evaluations per coordinate", "### 3b. Overhead of the checker", "### 3c. Fast mode", "### 3d. Parallel speedup",
-                     "## 4. Side by side with PyTorch", "### Verdicts on planted bugs",
+                     "## 4. Side by side with PyTorch", "### Verdicts on planted bugs", "## 5. False assurance",
                  })
             Assert.Contains(heading, Markdown);
         Assert.DoesNotContain("Placeholder", Markdown);
@@ -81,7 +80,7 @@ public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeRe
     {
         var line = Markdown.Split('\n').SkipWhile(l => !l.StartsWith("### 3d.", StringComparison.Ordinal))
             .First(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| processors", StringComparison.Ordinal));
-        var row = Regex.Split(line.Trim().Trim('|'), @"(?<!\\)\|").Select(c => c.Trim()).ToArray();
+        var row = MarkdownRows.Cells(line);
         Assert.Equal(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), row[0]);
         Assert.Matches(@"^(\d+\.\d+ / \d+\.\d+ / \d+\.\d+|unavailable)$", row[1]);
         Assert.Matches(@"^\d+(\.\d+)?×$", row[5]);
@@ -117,12 +116,7 @@ public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeRe
 
     private const string Number = @"^(-?\d+(\.\d+)?(e[+-]\d+)?|0|NaN)( µs| ms| s)?$";
 
-    private string[] Row(string start)
-    {
-        var line = Markdown.Split('\n').FirstOrDefault(l => l.StartsWith(start, StringComparison.Ordinal));
-        Assert.True(line is not null, $"no row starting with {start}");
-        return Regex.Split(line!.Trim().Trim('|'), @"(?<!\\)\|").Select(c => c.Trim()).ToArray();
-    }
+    private string[] Row(string start) => MarkdownRows.Row(Markdown, start);
 }
 
 /// <summary>The smoke-size report, generated once for all tests of the class.</summary>
