@@ -93,11 +93,24 @@ internal sealed class CloseLook
         return evaluations;
     }
 
-    /// <summary>Both increments shrank like a slope's over the last row (a jump keeps its size): the rows so far can be read.</summary>
+    /// <summary>
+    /// Both increments shrank like a slope's over the last row (a jump keeps its size), and the central differences
+    /// converge (their last change is 2.5× smaller than the one before, or within rounding): no switch point was crossed
+    /// between the last rows, so the rows so far can be read.
+    /// </summary>
     private bool Settled()
     {
+        // Three rows that agree are what the small-step estimate reads, so the last two changes must both be small.
+        if (_rows.Count < 4) return false;
         var (before, now) = (_rows[^2], _rows[^1]);
-        return Shrinks(before.PlusIncrement, now.PlusIncrement, now.Noise) && Shrinks(before.MinusIncrement, now.MinusIncrement, now.Noise);
+        return Converging(_rows[^4], _rows[^3], _rows[^2]) && Converging(_rows[^3], _rows[^2], _rows[^1])
+               && Shrinks(before.PlusIncrement, now.PlusIncrement, now.Noise) && Shrinks(before.MinusIncrement, now.MinusIncrement, now.Noise);
+
+        static bool Converging(Row earlier, Row before, Row now)
+        {
+            double change = Math.Abs(now.Central - before.Central), previous = Math.Abs(before.Central - earlier.Central);
+            return change <= previous / 2.5 || change <= 4 * (now.CentralRounding + before.CentralRounding);
+        }
 
         static bool Shrinks(double before, double now, double noise) => Math.Abs(now) <= Math.Abs(before) / 2.5 + 2 * noise;
     }
@@ -186,17 +199,25 @@ internal sealed class CloseLook
     private bool IsConsecutive(Row[] rows) =>
         _rows.IndexOf(rows[2]) - _rows.IndexOf(rows[0]) == 2;
 
+    /// <summary>
+    /// The increment on one side, where three consecutive rows agree on it far above rounding. Any three rows, not just the
+    /// last: a jump 1e-9 from the point shows as a constant increment in every row above 1e-9 and vanishes below it, and
+    /// every close-look row is already below the tableau's smallest step, so such a jump is within the final step.
+    /// </summary>
     private double? Constant(Func<Row, double> increment)
     {
-        if (_rows.Count < 3) return null;
-        var last = _rows.Skip(_rows.Count - 3).ToArray();
-        double value = increment(last[2]);
-        if (Math.Abs(value) <= EvidenceFactor * 2 * last[2].Noise) return null;
-        foreach (var row in last)
+        for (int end = _rows.Count - 1; end >= 2; end--)
         {
-            double other = increment(row);
-            if (Math.Sign(other) != Math.Sign(value) || Math.Abs(other - value) > Constancy * Math.Abs(value) + 2 * row.Noise) return null;
+            double value = increment(_rows[end]);
+            if (Math.Abs(value) <= EvidenceFactor * 2 * _rows[end].Noise) continue;
+            bool constant = true;
+            for (int r = end - 2; r < end && constant; r++)
+            {
+                double other = increment(_rows[r]);
+                constant = Math.Sign(other) == Math.Sign(value) && Math.Abs(other - value) <= Constancy * Math.Abs(value) + 2 * _rows[r].Noise;
+            }
+            if (constant) return value;
         }
-        return value;
+        return null;
     }
 }
