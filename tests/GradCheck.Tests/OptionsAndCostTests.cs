@@ -12,8 +12,9 @@ public class OptionsAndCostTests
         {
             var report = GradientCheck.Run(problem.F, problem.Gradient, problem.Point);
             Assert.All(report.Entries, e => Assert.True(e.Evaluations <= 16, $"{problem}: {e.Label} took {e.Evaluations}"));
-            // + 2 determinism evaluations + 2 per direction of the noise probe
-            Assert.Equal(report.Entries.Sum(e => e.Evaluations) + 2 + 2 * Internal.NoiseProbe.Directions, report.FunctionEvaluations);
+            // + 2 determinism evaluations + 2 per direction of the noise probe, then repeats at the point up to the floor
+            int own = report.Entries.Sum(e => e.Evaluations) + 2 + 2 * Internal.NoiseProbe.Directions;
+            Assert.Equal(Math.Max(own, 342), report.FunctionEvaluations);
         }
     }
 
@@ -23,11 +24,39 @@ public class OptionsAndCostTests
         var problem = TestProblems.TanhNetwork(3, 4, 5, 1);
         int calls = 0;
         var report = GradientCheck.Run(x => { calls++; return problem.F(x); }, problem.Gradient, problem.Point,
-            new GradientCheckOptions { Scheme = FiniteDifferenceScheme.Central(), Step = 1e-3 });
+            new GradientCheckOptions { Scheme = FiniteDifferenceScheme.Central(), Step = 1e-3, DeterminismEvaluations = 0 });
 
         int n = problem.Point.Length;
         Assert.Equal(2 * n + 2, report.FunctionEvaluations);
         Assert.Equal(calls, report.FunctionEvaluations);
+    }
+
+    [Theory]
+    [InlineData(null, 342)]
+    [InlineData(100, 100)]
+    [InlineData(1000, 1000)]
+    public void Small_checks_are_topped_up_to_the_determinism_floor_with_repeats_at_the_point(int? floor, int expected)
+    {
+        // 2·16 + 2 = 34 evaluations of its own; the rest are repeats of f at the unperturbed point.
+        var problem = TestProblems.TanhNetwork(3, 4, 5, 1);
+        var point = (double[])problem.Point.Clone();
+        int calls = 0, atPoint = 0;
+        var report = GradientCheck.Run(x => { calls++; if (x.SequenceEqual(point)) atPoint++; return problem.F(x); }, problem.Gradient, problem.Point,
+            new GradientCheckOptions { Scheme = FiniteDifferenceScheme.Central(), Step = 1e-3, DeterminismEvaluations = floor });
+
+        Assert.Equal(expected, report.FunctionEvaluations);
+        Assert.Equal(calls, report.FunctionEvaluations);
+        Assert.Equal(expected - 2 * problem.Point.Length, atPoint);
+    }
+
+    [Fact]
+    public void A_check_that_makes_more_evaluations_than_the_floor_pays_nothing_extra()
+    {
+        var problem = TestProblems.TanhNetwork(10, 20, 30, 1);   // far more than 171 coordinates at 2 evaluations each
+        var report = GradientCheck.Run(problem.F, problem.Gradient, problem.Point,
+            new GradientCheckOptions { Scheme = FiniteDifferenceScheme.Central(), Step = 1e-3 });
+        Assert.True(2 * problem.Point.Length + 2 > 342);
+        Assert.Equal(2 * problem.Point.Length + 2, report.FunctionEvaluations);
     }
 
     [Fact]

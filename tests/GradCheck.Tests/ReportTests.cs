@@ -65,11 +65,26 @@ public class ReportTests
     [Fact]
     public void Inconclusive_entries_are_named_in_the_warnings()
     {
-        // |f| ≈ 1e10 hides a derivative of 1e-9: no step can resolve it in double.
+        // |f| ≈ 1e10 hides every derivative of size 1e-9: no step can resolve them in double (rounding of f is ~1e-6,
+        // so the tolerance at any step is orders of magnitude above 5 % of the gradient).
+        var report = GradientCheck.Run(x => 1e10 + 1e-9 * x[0] + 1e-9 * x[1] * x[1], x => [1e-9, 2e-9 * x[1]], [0.5, 0.5]);
+        Assert.Equal(CheckOutcome.Inconclusive, report.Outcome);
+        Assert.False(report.Passed);
+        Assert.Empty(report.Failures);
+        Assert.All(report.Entries, e => Assert.True(e.IsInconclusive, e.ToString()));
+        Assert.Contains(report.Warnings, w => w.Contains("could not be resolved") && w.Contains("x[0]") && w.Contains("x[1]"));
+        Assert.Throws<InconclusiveCheckException>(report.ThrowIfFailed);
+    }
+
+    [Fact]
+    public void A_tiny_entry_of_a_well_resolved_gradient_is_not_inconclusive()
+    {
+        // The same hidden 1e-9 derivative next to an entry of size 1: judged against the gradient's scale, the
+        // tolerance (~1e-6) resolves every error that matters, so the report passes.
         var report = GradientCheck.Run(x => 1e10 + 1e-9 * x[0] + x[1] * x[1], x => [1e-9, 2 * x[1]], [0.5, 0.5]);
-        Assert.True(report.Passed);
-        Assert.True(report.Entries[0].IsInconclusive);
-        Assert.Contains(report.Warnings, w => w.Contains("could not be resolved") && w.Contains("x[0]"));
+        Assert.Equal(CheckOutcome.Passed, report.Outcome);
+        Assert.False(report.Entries[0].IsInconclusive);
+        Assert.True(report.Entries[0].Tolerance < 0.05, report.ToString());
     }
 }
 

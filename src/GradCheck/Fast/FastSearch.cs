@@ -65,7 +65,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         if (count < 1)
             throw new ArgumentOutOfRangeException(nameof(_options), count, "FastDirections must be at least 1 (null: 5).");
         var directions = RandomDirection.Draw(count, coordinates, _options.EffectiveSeed);
-        var detections = Check(directions.Select(d => new DirectionSegment(d, 0, coordinates.Length, 0)).ToArray());
+        var detections = Check(directions.Select(d => new DirectionSegment(d, 0, coordinates.Length, 0)).ToArray(), verify: true);
         var worst = detections.Where(d => d.Failed).OrderByDescending(d => d.Score).ThenBy(d => d.Segment.Direction.Number).FirstOrDefault();
         if (worst is null) return Unresolved(detections);
         return Localise(worst, detections);
@@ -93,7 +93,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
                 }
             }
             if (children.Count == 0) break;
-            var results = Check(children);
+            var results = Check(children, verify: false);
             checks += results.Length;
             // Children come in pairs. When a failing parent splits into two passing halves, the error is either spread
             // thinly or sits just above the threshold, where each half's own estimate error can mask it: follow the
@@ -140,8 +140,14 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         return new FastOutcome(entries, warnings, detections, checks, stoppedEarly);
     }
 
-    /// <summary>Directional checks of the segments: analytic values on this thread (user callbacks need not be thread-safe), estimates on the pool.</summary>
-    private DirectionalResult[] Check(IReadOnlyList<DirectionSegment> segments)
+    /// <summary>
+    /// Directional checks of the segments: analytic values on this thread (user callbacks need not be thread-safe),
+    /// estimates on the pool. <paramref name="verify"/>: repeat what looked irregular or failed, so that randomness is
+    /// refused, not localised. Only the whole directions need it: a bisection step only steers the search, and what it
+    /// finds is judged again entry by entry (repeated there) or falls back to the verified direction, so repeating every
+    /// failing half (a whole gradient scaled by 2 fails all of them) would double the search's cost for no evidence.
+    /// </summary>
+    private DirectionalResult[] Check(IReadOnlyList<DirectionSegment> segments, bool verify)
     {
         var analytic = segments.Select(_analytic.Along).ToArray();
         return _pool.Map(Enumerable.Range(0, segments.Count).ToArray(), (worker, i) =>
@@ -151,8 +157,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
             var estimate = worker.Estimator.Estimate(worker.Direction);
             var (value, magnitude) = analytic[i];
             var result = _directionalBudget.Judge(segment, value, magnitude, estimate);
-            // As for entries: repeat what looked irregular or failed, so randomness is refused, not localised.
-            if (estimate.Irregular || result.Failed) worker.Direction.VerifyRepeatable(_options.NondeterminismTolerance);
+            if (verify && (estimate.Irregular || result.Failed)) worker.Direction.VerifyRepeatable(_options.NondeterminismTolerance);
             return result;
         });
     }

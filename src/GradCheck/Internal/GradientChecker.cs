@@ -31,7 +31,11 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
                     progress.Report(new CheckProgress(Interlocked.Increment(ref done), plan.Indices.Count, counter.Count + pool.Evaluations));
                 return entry;
             }).ToList();
-            TopUp(function, point, snapshot, f0, options, counter.Count + pool.Evaluations, counter);
+            int beforeTopUp = counter.Count + pool.Evaluations;
+            TopUp(function, point, snapshot, f0, options, beforeTopUp, counter);
+            // A progress bar's last value should be the report's count: the top-up comes after the last entry.
+            if (counter.Count + pool.Evaluations > beforeTopUp)
+                options.Progress?.Report(new CheckProgress(done, plan.Indices.Count, counter.Count + pool.Evaluations));
 
             warnings.AddRange(EntryWarnings.For(entries, point.Length, ZeroFraction(snapshot), f0));
             return new GradientReport(entries, counter.Count + pool.Evaluations, warnings, point.Length, ElementTypeName(),

@@ -35,7 +35,8 @@ public class GradientMonitorTests
         {
             Assert.True(r!.Passed);
             Assert.Equal(2 + 2, r.EntriesChecked);                               // 2 entries of each of the 2 tensors
-            Assert.True(r.FunctionEvaluations <= 1 + 2 * (10 + 16 * 2), $"{r.FunctionEvaluations}");
+            // 1 gradient + per tensor its own evaluations or its share of the 342-evaluation floor, whichever is more.
+            Assert.True(r.FunctionEvaluations <= 1 + 2 * Math.Max(10 + 16 * 2, 171), $"{r.FunctionEvaluations}");
         });
         Assert.Contains("3 checks in 10 steps", monitor.ToString());
     }

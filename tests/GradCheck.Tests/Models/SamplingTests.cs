@@ -68,9 +68,10 @@ public class SamplingTests
         Assert.True(report.Passed, report.ToString());
         Assert.Equal(1_000_000, report.Dimension);
         Assert.Equal(2 * k, report.EntriesChecked);
-        // The bound the README states: 1 + P·(10 + 16·k) loss evaluations for P tensors on a smooth loss
-        // (1 for the analytic gradient; per tensor 2 determinism and 8 noise evaluations, at most 16 per entry).
-        Assert.True(report.FunctionEvaluations <= 1 + tensors * (10 + 16 * k), $"{report.FunctionEvaluations} evaluations");
+        // The bound the README states: 1 + P·max(10 + 16·k, ⌈342/P⌉) loss evaluations for P tensors on a smooth loss
+        // (1 for the analytic gradient; per tensor 2 determinism and 8 noise evaluations, at most 16 per entry, topped
+        // up with repeats at the point to its share of the 342-evaluation floor).
+        Assert.True(report.FunctionEvaluations <= 1 + tensors * Math.Max(10 + 16 * k, 171), $"{report.FunctionEvaluations} evaluations");
         Assert.Equal(model.LossCalls, report.FunctionEvaluations);
     }
 }

@@ -53,8 +53,8 @@ public class NoiseTests
     {
         var problem = TestProblems.Quadratic(3, 1);
         var report = GradientCheck.Run(problem.F, problem.Gradient, problem.Point,
-            new GradientCheckOptions { Scheme = GradCheck.FiniteDifferences.FiniteDifferenceScheme.Central(), Step = 1e-4 });
+            new GradientCheckOptions { Scheme = GradCheck.FiniteDifferences.FiniteDifferenceScheme.Central(), Step = 1e-4, DeterminismEvaluations = 0 });
         Assert.Equal(0, report.FunctionNoise);
-        Assert.Equal(2 * 3 + 2, report.FunctionEvaluations);
+        Assert.Equal(2 * 3 + 2, report.FunctionEvaluations);   // no repeats requested: a probe would show as extra evaluations
     }
 }
