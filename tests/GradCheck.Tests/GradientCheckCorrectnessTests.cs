@@ -40,7 +40,10 @@ public class GradientCheckCorrectnessTests
 
         var report = GradientCheck.Run(F, G, problem.Point.Select(v => (float)v).ToArray());
 
-        Assert.True(report.Passed, report.ToString());
+        // f = 1e10 + (a tanh network) in float: one ulp of f is 1024, so no step resolves derivatives of 0.01–0.2.
+        // That is not checkable in float32 and must say so; every other problem is resolved and passes.
+        var expected = problem.Name == "tanh network + 1e10" ? CheckOutcome.Inconclusive : CheckOutcome.Passed;
+        Assert.True(expected == report.Outcome, report.ToString());
     }
 
     [Fact]

@@ -161,9 +161,12 @@ internal sealed class RiddersEstimator
         bool contradicted = converged && !Confirms(central, lastRow);
         bool irregular = !converged || sidesDisagree || contradicted;
         bool suspicious = irregular || regimeStart > 0;
-        // A confirmed tableau whose own error is far above what the smaller step's rounding allows can be bettered
-        // below it (a switch point crossed by its last steps but not by the smaller ones).
-        bool improvable = !irregular && _look.Rows.Count > 0 && central.Error > 4 * (_look.Rows[0].CentralRounding + Math.Abs(_central[lastRow, 0] - central.Value) / 16);
+        // A confirmed tableau that stopped without a decent error (rows ran out or the extrapolation diverged) and whose
+        // error is far above what the smaller step's rounding allows can be bettered below it (a switch point crossed by
+        // its last steps but not by the smaller ones). A decent tableau is left alone: smooth functions pay nothing.
+        bool decentStop = central.Error <= 1e-3 * Math.Abs(central.Value) + central.Rounding;
+        bool improvable = !irregular && !decentStop && _look.Rows.Count > 0
+                          && central.Error > 4 * (_look.Rows[0].CentralRounding + Math.Abs(_central[lastRow, 0] - central.Value) / 16);
         if (irregular || improvable) evaluations += _look.Extend(probe, minStep, Noise, ref fMax);
 
         if ((irregular || improvable) && _look.Jump() is { } jump)
