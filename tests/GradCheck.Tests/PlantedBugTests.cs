@@ -96,12 +96,22 @@ public class PlantedBugTests
             for (int index = 0; index < n; index++)
             {
                 int i = index;
-                if (Math.Abs(problem.Gradient(problem.Point)[i]) < 1e-3f) continue;
+                var exact = problem.Gradient(problem.Point);
+                float scale = exact.Max(MathF.Abs);
                 var scaled = GradientCheck.Run(problem.F, x => { var g = problem.Gradient(x); g[i] *= 1.05f; return g; }, problem.Point);
                 var flipped = GradientCheck.Run(problem.F, x => { var g = problem.Gradient(x); g[i] = -g[i]; return g; }, problem.Point);
+                if (Math.Abs(exact[i]) < GradientCheckDefaults.ResolutionFraction * scale)
+                {
+                    // Below 5 % of the gradient's scale a float32 check resolves entries to a fraction of that scale, not to
+                    // 5 % of themselves (the report names them as checked only coarsely): the bug may pass, but nothing
+                    // else may be blamed, and a sign flip of an entry above rounding is still caught.
+                    Assert.True(scaled.Failures.All(f => f.Index == i), $"{problem.Name}, 5 % at {i}: {scaled}");
+                    if (Math.Abs(exact[i]) >= 1e-3f * scale) Assert.True(flipped.Failures.Select(f => f.Index).SequenceEqual([i]), $"{problem.Name}, sign flip at {i}: {flipped}");
+                    continue;
+                }
 
-                Assert.Equal([i], scaled.Failures.Select(f => f.Index));
-                Assert.Equal([i], flipped.Failures.Select(f => f.Index));
+                Assert.True(scaled.Failures.Select(f => f.Index).SequenceEqual([i]), $"{problem.Name}, 5 % at {i}: {scaled}");
+                Assert.True(flipped.Failures.Select(f => f.Index).SequenceEqual([i]), $"{problem.Name}, sign flip at {i}: {flipped}");
             }
         }
     }

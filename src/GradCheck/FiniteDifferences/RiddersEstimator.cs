@@ -249,8 +249,16 @@ internal sealed class RiddersEstimator
         }
         if (double.IsPositiveInfinity(best.Error))
         {
-            // Fewer than three rows: the largest step's difference, with the spread of what there is.
-            double spread = steps.Count > 1 ? Math.Abs(steps[0].Central - steps[1].Central) : steps[0].Rounding;
+            // Fewer than three rows: the largest step's difference, with the spread of what there is. A lone row (no smaller
+            // step can be realised, as a few ulps from a float32 domain edge) takes its distance to the tableau row above it
+            // as its truncation: a lone difference is not exact just because no smaller step exists. When the rows above it
+            // shrink geometrically, their one Richardson step is the value, its distance to the lone difference the error.
+            bool lone = steps.Count == 1 && !contradicted && lastRow > 0;
+            if (lone && lastRow >= 2 && Asymptotic(lastRow))
+                return (_central[lastRow, 1], Math.Abs(_central[lastRow, 1] - _central[lastRow, 0]) + steps[0].Rounding, steps[0].Rounding, steps[0].Step);
+            double spread = steps.Count > 1 ? Math.Abs(steps[0].Central - steps[1].Central)
+                : lone ? Math.Abs(_central[lastRow, 0] - _central[lastRow - 1, 0])
+                : steps[0].Rounding;
             best = (steps[0].Central, spread + steps[0].Rounding, steps[0].Rounding, steps[0].Step);
         }
         return best;

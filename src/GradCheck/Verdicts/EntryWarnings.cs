@@ -26,8 +26,8 @@ internal static class EntryWarnings
         if (inconclusive.Length > 0)
             yield return $"{Count(inconclusive.Length, "entry", "entries")} could not be resolved: the tolerance is a sizeable fraction of the gradient's scale, "
                          + $"so a wrong value would have agreed too: {List(inconclusive, e => $"{e.Label} ±{Num(e.Tolerance)}")}. "
-                         + string.Create(CultureInfo.InvariantCulture, $"Typical cause: the function's rounding at |f| = {functionValue:G3} hides derivatives this small. ")
-                         + "Check them with GradientCheck.RunExact (dual numbers), or subtract the constant part of f.";
+                         + string.Create(CultureInfo.InvariantCulture, $"Typical causes: the function's rounding at |f| = {Math.Abs(functionValue):G3} hides derivatives this small, or the point sits a few ulps from a singularity or domain edge, where no step is both small and realisable. ")
+                         + "Check them with GradientCheck.RunExact (dual numbers), subtract the constant part of f, or check in double instead of float32.";
 
         var coarse = entries.Where(e => e.Verdict == EntryVerdict.Ok && !e.IsInconclusive && e.Analytic != 0
                                         && e.Tolerance > CoarseResolution * Math.Abs(e.Analytic)).ToArray();

@@ -52,8 +52,9 @@ public class ParallelTests
             new GradientCheckOptions { Mode = mode, MaxDegreeOfParallelism = 2 });
 
         Assert.Equal(3, Assert.Single(report.Failures).Index);
-        // Only the preparation uses the caller's array (f(point), the determinism check, the noise probe), before any worker starts.
-        Assert.Equal(2 + 2 * NoiseProbe.Directions, callsOnCallersArray);
+        // Only the preparation uses the caller's array (f(point), the determinism check, the noise probe and, when the
+        // probe's second differences look large, its closer look), before any worker starts.
+        Assert.Contains(callsOnCallersArray, new[] { 2 + 2 * NoiseProbe.Directions, 2 + 4 * NoiseProbe.Directions });
         Assert.Equal(0, concurrentOnCallersArray);
         Assert.InRange(mostRunning, 1, 2);
         Assert.Equal(original, point);
