@@ -72,7 +72,9 @@ public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeRe
         Assert.StartsWith("≈ ", extrapolated[7], StringComparison.Ordinal);
         Assert.Contains("(extrapolated", extrapolated[7], StringComparison.Ordinal);
         Assert.Contains("(extrapolated)", extrapolated[8], StringComparison.Ordinal);
-        Assert.True(int.Parse(extrapolated[1], System.Globalization.CultureInfo.InvariantCulture) < 200, "fast mode on a correct gradient stays under 200 evaluations");
+        // The search itself needs under 200 evaluations; every check is topped up to the 342-evaluation floor of repeats
+        // that catches randomness in f (2 % of calls with probability 1 − 10⁻³), so a correct gradient costs exactly that.
+        Assert.Equal(342, int.Parse(extrapolated[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
