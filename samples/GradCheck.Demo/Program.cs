@@ -12,7 +12,7 @@ foreach (bool plantBug in new[] { false, true })
     Console.WriteLine(plantBug ? "== Two-layer network, backprop with a planted bug ==" : "== Two-layer network, correct backprop ==");
     var report = GradientCheck.Run(network.Loss, network.Gradient, parameters, options);
     Console.WriteLine(report);
-    if (!report.Passed)
+    if (report.Outcome == CheckOutcome.Failed)
     {
         Console.WriteLine();
         Console.WriteLine(report.FailureMessage());
@@ -36,7 +36,7 @@ foreach (var (title, model) in new (string, IDifferentiableModel<double>)[]
     var report = ModelCheck.Run(model);
     Console.WriteLine(report.Summary);
     foreach (var tensor in report.Parameters)
-        Console.WriteLine($"  {tensor.Name,-12} {(tensor.Passed ? "ok" : $"FAILED: {tensor.Diagnosis}")}");
+        Console.WriteLine($"  {tensor.Name,-12} {tensor.Outcome switch { CheckOutcome.Passed => "ok", CheckOutcome.Failed => $"FAILED: {tensor.Diagnosis}", _ => "INCONCLUSIVE (derivatives not resolved; see the warnings)" }}");
     if (model is SoftmaxMlp<double>)
     {
         // What ThrowIfFailed() would say in a unit test: each failing tensor, its diagnosis and the wrong entries.

@@ -15,6 +15,13 @@ internal static class ExitCodes
     /// <summary>A bug in gradcheck itself.</summary>
     public const int InternalError = 3;
 
+    /// <summary>
+    /// Nothing failed unexpectedly, but at least one case was inconclusive (and its options did not accept that):
+    /// its derivatives were drowned in f's rounding, so it checked nothing. Distinct from 0 so that CI does not
+    /// count an unchecked gradient as a checked one, and from 1 so that it is not mistaken for a bug found.
+    /// </summary>
+    public const int Inconclusive = 4;
+
     /// <summary>Interrupted with Ctrl+C (the shell convention 128 + SIGINT).</summary>
     public const int Cancelled = 130;
 }

@@ -24,8 +24,19 @@ public sealed class TensorCheckReport
     /// <summary>What was checked: "gradcheck", "gradgradcheck" or "module check", with " (projection)" in projection mode.</summary>
     public string Title { get; }
 
-    /// <summary>True iff no entry of any input is a Mismatch or NonFinite.</summary>
-    public bool Passed => Inputs.All(i => i.Passed);
+    /// <summary>
+    /// Failed when any input failed; otherwise Inconclusive when some input had entries the numerics could not
+    /// resolve (a wrong backward would have gone unnoticed there); otherwise Passed.
+    /// </summary>
+    public CheckOutcome Outcome => Inputs.Any(i => i.Outcome == CheckOutcome.Failed) ? CheckOutcome.Failed
+        : Inputs.Any(i => i.Outcome == CheckOutcome.Inconclusive) ? CheckOutcome.Inconclusive
+        : CheckOutcome.Passed;
+
+    /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every entry of every input was resolved and agrees.</summary>
+    public bool Passed => Outcome == CheckOutcome.Passed;
+
+    /// <summary>True when the options accepted inconclusive entries (<see cref="GradientCheckOptions.AcceptInconclusive"/> of the core options).</summary>
+    public bool AcceptsInconclusive => Inputs.Count > 0 && Inputs.All(i => i.Report.AcceptsInconclusive);
 
     /// <summary>One report per checked input tensor or parameter, in input order.</summary>
     public IReadOnlyList<TensorInputReport> Inputs { get; }
@@ -51,10 +62,26 @@ public sealed class TensorCheckReport
     /// <summary>The element type the check ran in, e.g. "float64" or "float32".</summary>
     public string Precision { get; }
 
-    /// <summary>Throws <see cref="TensorCheckFailedException"/> naming every wrong entry when the check failed.</summary>
+    /// <summary>
+    /// Throws <see cref="TensorCheckFailedException"/> naming every wrong entry when the check failed, and
+    /// <see cref="InconclusiveCheckException"/> naming the unresolved ones when it was inconclusive (unless the options accepted that).
+    /// </summary>
     public void ThrowIfFailed()
     {
-        if (!Passed) throw new TensorCheckFailedException(this);
+        switch (Outcome)
+        {
+            case CheckOutcome.Failed: throw new TensorCheckFailedException(this);
+            case CheckOutcome.Inconclusive when !AcceptsInconclusive: throw new InconclusiveCheckException(InconclusiveMessage());
+        }
+    }
+
+    private string InconclusiveMessage()
+    {
+        var text = new StringBuilder();
+        text.Append(Summary);
+        foreach (var input in Inputs.Where(i => i.Outcome == CheckOutcome.Inconclusive))
+            text.AppendLine().Append(input.Name).Append(": ").Append(Reporting.ReportText.InconclusiveMessage(input.Report));
+        return text.ToString();
     }
 
     /// <summary>A one-line summary: verdict, counts, cost, worst entry.</summary>
@@ -64,10 +91,12 @@ public sealed class TensorCheckReport
         {
             var entries = Entries.ToArray();
             int failures = entries.Count(e => e.IsFailure);
+            int unresolved = entries.Count(e => e.IsInconclusive);
             var worst = entries.Where(e => double.IsFinite(e.RelativeError)).OrderByDescending(e => e.RelativeError).FirstOrDefault();
             var text = new StringBuilder();
             text.Append(CultureInfo.InvariantCulture,
-                $"{Title} {(Passed ? "PASSED" : "FAILED")}: {entries.Length - failures} of {entries.Length} Jacobian entries ok over {Inputs.Count} input(s) and {Outputs.Count} output(s)");
+                $"{Title} {Reporting.ReportText.Verdict(Outcome)}: {entries.Length - failures - unresolved} of {entries.Length} Jacobian entries ok over {Inputs.Count} input(s) and {Outputs.Count} output(s)");
+            if (unresolved > 0) text.Append(CultureInfo.InvariantCulture, $" ({unresolved} inconclusive)");
             text.Append(CultureInfo.InvariantCulture, $"; {FunctionEvaluations} forward evaluations, {BackwardPasses} backward passes");
             if (worst is not null)
                 text.Append(CultureInfo.InvariantCulture, $"; worst relative error {worst.RelativeError:G3} at {worst.Label}");
@@ -81,7 +110,7 @@ public sealed class TensorCheckReport
     {
         var text = new StringBuilder();
         text.Append(Summary);
-        foreach (var input in Inputs.Where(i => !i.Passed))
+        foreach (var input in Inputs.Where(i => i.Outcome == CheckOutcome.Failed))
             text.AppendLine().Append(input.Name).Append(": ").Append(input.Report.FailureMessage());
         return text.ToString();
     }

@@ -29,6 +29,9 @@ public sealed class TensorInputReport
     /// </summary>
     public GradientReport Report { get; }
 
-    /// <summary>True iff none of this input's entries failed.</summary>
+    /// <summary>This input's outcome: that of its <see cref="Report"/> (Failed, else Inconclusive when an entry was not resolved, else Passed).</summary>
+    public CheckOutcome Outcome => Report.Outcome;
+
+    /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every entry of this input was resolved and agrees.</summary>
     public bool Passed => Report.Passed;
 }

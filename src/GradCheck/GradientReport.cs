@@ -16,7 +16,8 @@ public sealed class GradientReport
         string elementType,
         string method,
         int? seed,
-        double functionValue)
+        double functionValue,
+        bool acceptsInconclusive)
     {
         Entries = entries;
         Failures = entries.Where(e => e.IsFailure).ToArray();
@@ -27,6 +28,8 @@ public sealed class GradientReport
         Method = method;
         Seed = seed;
         FunctionValue = functionValue;
+        // Required by the constructor, not left to an initializer, so that no check can forget to carry the option over.
+        AcceptsInconclusive = acceptsInconclusive;
     }
 
     /// <summary>

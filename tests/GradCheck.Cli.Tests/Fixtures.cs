@@ -30,4 +30,23 @@ public static class Fixtures
 
     [GradientCheckCase(Name = "fixture-float")]
     public static CheckCase Float() => CheckCase.Function("fixture-float", x => x[0] * x[0] * x[0], x => [3 * x[0] * x[0]], new[] { 1.5f });
+
+    // 1e10 + 1e-9·x₀ + 1e-9·x₁² with its exact gradient: f's rounding drowns both derivatives, so nothing fails and nothing is resolved.
+    private static double Drowned(double[] x) => 1e10 + 1e-9 * x[0] + 1e-9 * x[1] * x[1];
+
+    private static double[] DrownedGradient(double[] x) => [1e-9, 2e-9 * x[1]];
+
+    [GradientCheckCase(Description = "a right gradient drowned in f's rounding: inconclusive")]
+    public static CheckCase Inconclusive() => CheckCase.Function("fixture-drowned", Drowned, DrownedGradient, [0.3, 0.7]);
+
+    [GradientCheckCase(Description = "the drowned gradient, with AcceptInconclusive set by the case")]
+    public static CheckCase AcceptedInconclusive() => CheckCase.Create("fixture-accepted-drowned", (options, cancellation) =>
+    {
+        var report = GradientCheck.Run(Drowned, DrownedGradient, new[] { 0.3, 0.7 }, options with { AcceptInconclusive = true }, cancellation);
+        return new CheckCaseResult([new CheckGroup("x", [2], report)]);
+    });
+
+    [GradientCheckCase(Name = "fixture-drowned-planted", ExpectFailure = true)]
+    public static CheckCase InconclusivePlanted() => CheckCase.Function(
+        "ignored", Drowned, x => DrownedGradient(x).Select(v => 2 * v).ToArray(), [0.3, 0.7]);
 }

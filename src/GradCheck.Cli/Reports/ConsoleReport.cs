@@ -48,10 +48,13 @@ internal sealed class ConsoleReport(IAnsiConsole console)
         foreach (int i in new[] { 2, 3, 4, 5, 6 }) table.Columns[i].RightAligned();
         console.Write(table);
 
-        int unexpected = result.Cases.Count(c => !c.AsExpected);
-        console.MarkupLine(unexpected == 0
+        int unexpected = result.Cases.Count(c => c.Unexpected);
+        int inconclusive = result.Cases.Count(c => c.Inconclusive && !c.AsExpected);
+        console.MarkupLine(unexpected == 0 && inconclusive == 0
             ? $"[green]All {result.Cases.Count} cases ended as expected[/] ({ExpectedFailures(result)}); exit code {result.ExitCode}."
-            : $"[red]{unexpected} of {result.Cases.Count} cases did not end as expected[/]; exit code {result.ExitCode}.");
+            : unexpected == 0
+                ? $"[yellow]{inconclusive} of {result.Cases.Count} cases were inconclusive[/] (nothing failed, but their derivatives were not resolved: see the warnings); exit code {result.ExitCode}."
+                : $"[red]{unexpected} of {result.Cases.Count} cases did not end as expected[/]{(inconclusive > 0 ? $", {inconclusive} inconclusive" : "")}; exit code {result.ExitCode}.");
         console.MarkupLineInterpolated($"[grey]mode {request.EffectiveMode.ToString().ToLowerInvariant()}, seed {(request.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default")}; reproduce: {request.ReproduceCommand()}[/]");
         foreach (var file in written) console.MarkupLineInterpolated($"wrote [blue]{file}[/]");
     }
@@ -68,6 +71,8 @@ internal sealed class ConsoleReport(IAnsiConsole console)
         ("failed", true) => "[yellow]FAILED (expected)[/]",
         ("passed", false) => "[red]PASSED (a failure was expected)[/]",
         ("error", _) => "[red]ERROR[/]",
+        ("inconclusive", true) => "[yellow]INCONCLUSIVE (accepted)[/]",
+        ("inconclusive", false) => "[yellow]INCONCLUSIVE[/]",
         _ => "[red]FAILED[/]",
     };
 
@@ -89,7 +94,7 @@ internal sealed class ConsoleReport(IAnsiConsole console)
                 counts.NonFinite > 0 ? $"[red]{counts.NonFinite}[/]" : "0",
                 Numbers.Format(r.WorstRelativeError),
                 Numbers.Format(r.FunctionEvaluations),
-                r.Passed ? "[green]ok[/]" : "[red]FAILED[/]");
+                r.Outcome switch { CheckOutcome.Passed => "[green]ok[/]", CheckOutcome.Failed => "[red]FAILED[/]", _ => "[yellow]INCONCLUSIVE[/]" });
         }
         for (int i = 2; i <= 8; i++) table.Columns[i].RightAligned();
         return table;

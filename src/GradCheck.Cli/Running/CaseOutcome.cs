@@ -10,11 +10,31 @@ internal sealed record CaseOutcome(DiscoveredCase Case, CheckCaseResult? Result,
     /// <summary>True when the case ran and every group passed.</summary>
     public bool Passed => Error is null && Result is { Passed: true };
 
-    /// <summary>The verdict the case should have: a pass, or a failure for ExpectFailure cases. A case that threw never is.</summary>
-    public bool AsExpected => Error is null && Result is not null && Passed != Case.ExpectFailure;
+    /// <summary>True when the case ran, nothing failed, but some group could not resolve its entries.</summary>
+    public bool Inconclusive => Error is null && Result is { Outcome: CheckOutcome.Inconclusive };
 
-    /// <summary>"passed", "failed" or "error": the words reports use.</summary>
-    public string Outcome => Error is not null ? "error" : Passed ? "passed" : "failed";
+    /// <summary>
+    /// True when the case is inconclusive and every unresolved group's options accepted that
+    /// (<see cref="GradientCheckOptions.AcceptInconclusive"/>): then it counts as a pass for a case that expects one.
+    /// </summary>
+    public bool InconclusiveAccepted => Inconclusive
+        && Result!.Groups.Where(g => g.Report.Outcome == CheckOutcome.Inconclusive).All(g => g.Report.AcceptsInconclusive);
+
+    /// <summary>
+    /// The verdict the case should have: a pass (or an accepted inconclusive), or a failure for ExpectFailure cases.
+    /// A case that threw never is; an unaccepted inconclusive case never is either, since it checked nothing.
+    /// </summary>
+    public bool AsExpected => Error is null && Result is not null
+        && (Case.ExpectFailure ? Result.Outcome == CheckOutcome.Failed : Passed || InconclusiveAccepted);
+
+    /// <summary>
+    /// True when the case did not end as expected for a reason other than being inconclusive: it threw, failed
+    /// although a pass was expected, or passed although a failure was expected. These make the exit code 1.
+    /// </summary>
+    public bool Unexpected => !AsExpected && !Inconclusive;
+
+    /// <summary>"passed", "failed", "inconclusive" or "error": the words reports use.</summary>
+    public string Outcome => Error is not null ? "error" : Passed ? "passed" : Inconclusive ? "inconclusive" : "failed";
 
     public int FunctionEvaluations => Result?.FunctionEvaluations ?? 0;
 
@@ -27,5 +47,8 @@ internal sealed record RunResult(IReadOnlyList<CaseOutcome> Cases, TimeSpan Elap
 {
     public bool AllAsExpected => Cases.All(c => c.AsExpected);
 
-    public int ExitCode => AllAsExpected ? ExitCodes.Success : ExitCodes.Failures;
+    /// <summary>1 when any case ended unexpectedly; else 4 when any case was inconclusive and not accepted; else 0.</summary>
+    public int ExitCode => Cases.Any(c => c.Unexpected) ? ExitCodes.Failures
+        : AllAsExpected ? ExitCodes.Success
+        : ExitCodes.Inconclusive;
 }

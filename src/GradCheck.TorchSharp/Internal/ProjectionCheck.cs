@@ -50,7 +50,7 @@ internal static class ProjectionCheck
             var estimate = estimator.Estimate(probe);
             var entry = new ErrorBudget(core, epsilon, terms).Judge(0, $"{names[i]} · u, all outputs · v (projection)", analytic, estimate);
             var report = new GradientReport([entry], evaluator.Evaluations - before, EntryWarnings.For([entry], 1, 0, value).ToList(),
-                snapshots[i].Length, TensorValues.Name(x[i].dtype), method, core.EffectiveSeed, value);
+                snapshots[i].Length, TensorValues.Name(x[i].dtype), method, core.EffectiveSeed, value, core.AcceptInconclusive);
             reports.Add(new TensorInputReport(names[i], positions[i], x[i].shape, report));
         }
         return reports;

@@ -111,7 +111,7 @@ internal static class TensorJacobianCheck
             double zeros = snapshots[i].Length == 0 ? 0 : (double)snapshots[i].Count(v => v == 0) / snapshots[i].Length;
             var inputWarnings = EntryWarnings.For(entries, n, zeros, fScale).ToList();
             var report = new GradientReport(entries, evaluator.Evaluations - evaluationsBefore, inputWarnings, n,
-                TensorValues.Name(x[i].dtype), method, plan.Seed, fScale);
+                TensorValues.Name(x[i].dtype), method, plan.Seed, fScale, core.AcceptInconclusive);
             reports.Add(new TensorInputReport(names[i], positions[i], shape, report));
         }
 

@@ -14,8 +14,16 @@ public sealed class CheckCaseResult
     /// <summary>The groups, in the order they were checked (e.g. one per parameter tensor).</summary>
     public IReadOnlyList<CheckGroup> Groups { get; }
 
-    /// <summary>True iff every group's report passed.</summary>
-    public bool Passed => Groups.All(g => g.Report.Passed);
+    /// <summary>
+    /// Failed when any group failed; otherwise Inconclusive when some group could not resolve its entries;
+    /// otherwise Passed. What the CLI reports per case and what decides its exit code.
+    /// </summary>
+    public CheckOutcome Outcome => Groups.Any(g => g.Report.Outcome == CheckOutcome.Failed) ? CheckOutcome.Failed
+        : Groups.Any(g => g.Report.Outcome == CheckOutcome.Inconclusive) ? CheckOutcome.Inconclusive
+        : CheckOutcome.Passed;
+
+    /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every group's report passed.</summary>
+    public bool Passed => Outcome == CheckOutcome.Passed;
 
     /// <summary>Function evaluations over all groups.</summary>
     public int FunctionEvaluations => Groups.Sum(g => g.Report.FunctionEvaluations);

@@ -17,4 +17,10 @@ public sealed record DescentCheckOptions
 
     /// <summary>Rounding noise of one value of f, in epsilons of the element type times |f|. Null: 8.</summary>
     public double? FunctionNoiseUlps { get; init; }
+
+    /// <summary>
+    /// Accept an inconclusive check: <c>ThrowIfFailed()</c> then does not throw <see cref="InconclusiveCheckException"/>.
+    /// Default false: a check that could not measure anything has checked nothing.
+    /// </summary>
+    public bool AcceptInconclusive { get; init; }
 }

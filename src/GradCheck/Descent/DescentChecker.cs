@@ -27,6 +27,13 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
 
     public static DescentReport Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, DescentCheckOptions options)
     {
+        var report = Check(function, gradient, point, options);
+        report.AcceptsInconclusive = options.AcceptInconclusive;
+        return report;
+    }
+
+    private static DescentReport Check(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, DescentCheckOptions options)
+    {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(point);
@@ -51,7 +58,7 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
             double[] x = CheckInputs.ToDouble(snapshot);
             double squaredNorm = g.Sum(v => v * v);
             if (!double.IsFinite(squaredNorm))
-                return DescentVerdict.Inconclusive(type, f0, counter.Count, "the gradient is not finite.");
+                return DescentVerdict.NonFiniteGradient(type, f0, counter.Count);
             if (squaredNorm == 0)
                 return DescentVerdict.Inconclusive(type, f0, counter.Count,
                     "the gradient is zero, so a descent step does not move and tests nothing. Use GradientCheck.Run or TaylorTest.Run.");

@@ -10,13 +10,13 @@ namespace GradCheck;
 /// </summary>
 public sealed class DescentReport
 {
-    internal DescentReport(string elementType, double functionValue, IReadOnlyList<DescentRow> rows, bool passed, bool lossDecreased,
+    internal DescentReport(string elementType, double functionValue, IReadOnlyList<DescentRow> rows, CheckOutcome outcome, bool lossDecreased,
         double limitRatio, double tolerance, int evaluations, string conclusion)
     {
         ElementType = elementType;
         FunctionValue = functionValue;
         Rows = rows;
-        Passed = passed;
+        Outcome = outcome;
         LossDecreased = lossDecreased;
         LimitRatio = limitRatio;
         RatioTolerance = tolerance;
@@ -24,8 +24,17 @@ public sealed class DescentReport
         Conclusion = conclusion;
     }
 
-    /// <summary>True when the loss decreases at small steps and the change matches −η·|g|² to first order.</summary>
-    public bool Passed { get; }
+    /// <summary>
+    /// Passed when the loss decreases at small steps and the change matches −η·|g|² to first order; Failed when it
+    /// does not; Inconclusive when too few steps changed the loss above its rounding (or g = 0) to tell.
+    /// </summary>
+    public CheckOutcome Outcome { get; }
+
+    /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>.</summary>
+    public bool Passed => Outcome == CheckOutcome.Passed;
+
+    /// <summary>True when the options accepted an inconclusive check (<see cref="DescentCheckOptions.AcceptInconclusive"/>).</summary>
+    public bool AcceptsInconclusive { get; internal set; }
 
     /// <summary>
     /// The seed's criterion alone: the loss went down at the smallest resolved steps. Many wrong gradients
@@ -54,15 +63,24 @@ public sealed class DescentReport
     /// <summary>f at the point.</summary>
     public double FunctionValue { get; }
 
-    /// <summary>Throws <see cref="DescentCheckFailedException"/> when the check failed.</summary>
+    /// <summary>
+    /// Throws <see cref="DescentCheckFailedException"/> when the check failed, and <see cref="InconclusiveCheckException"/>
+    /// when it was inconclusive (unless the options accepted that).
+    /// </summary>
     public void ThrowIfFailed()
     {
-        if (!Passed) throw new DescentCheckFailedException(this);
+        switch (Outcome)
+        {
+            case CheckOutcome.Failed: throw new DescentCheckFailedException(this);
+            case CheckOutcome.Inconclusive when !AcceptsInconclusive:
+                throw new InconclusiveCheckException(ToString() + Environment.NewLine
+                    + "What to do: raise InitialStepSize or FunctionNoiseUlps, check with GradientCheck.RunExact, or accept it knowingly with DescentCheckOptions.AcceptInconclusive.");
+        }
     }
 
     /// <summary>The one-line verdict.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"Descent check {(Passed ? "PASSED" : "FAILED")}: {Conclusion} ({FunctionEvaluations} evaluations) [{ElementType}]");
+        $"Descent check {ReportText.Verdict(Outcome)}: {Conclusion} ({FunctionEvaluations} evaluations) [{ElementType}]");
 
     /// <inheritdoc />
     public override string ToString()

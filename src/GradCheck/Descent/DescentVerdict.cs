@@ -52,7 +52,7 @@ internal static class DescentVerdict
         bool decreased = small.Length > 0 && small.All(r => r.LossChange < 0);
         var best = Extrapolate(rows);
         if (best is null)
-            return new DescentReport(type, f0, rows, false, decreased, double.NaN, double.NaN, evaluations,
+            return new DescentReport(type, f0, rows, CheckOutcome.Inconclusive, decreased, double.NaN, double.NaN, evaluations,
                 "inconclusive: fewer than three steps changed the loss above its rounding. Raise InitialStepSize or FunctionNoiseUlps.");
 
         double tolerance = safety * best.Truncation + 2 * best.Rounding + RatioRoundingUlps * epsilon;
@@ -65,9 +65,13 @@ internal static class DescentVerdict
                              + (best.Ratio > 1 ? "the loss falls faster than g predicts (g too small along itself?)." : "the loss falls slower than g predicts (g too large, or wrong entries)."),
             (false, _) => $"the loss does not decrease at small steps; {ratio}: −g is not a descent direction, the gradient is wrong (sign?).",
         };
-        return new DescentReport(type, f0, rows, decreased && matches, decreased, best.Ratio, tolerance, evaluations, conclusion);
+        return new DescentReport(type, f0, rows, decreased && matches ? CheckOutcome.Passed : CheckOutcome.Failed, decreased, best.Ratio, tolerance, evaluations, conclusion);
     }
 
     public static DescentReport Inconclusive(string type, double f0, int evaluations, string why) =>
-        new(type, f0, [], false, false, double.NaN, double.NaN, evaluations, $"inconclusive: {why}");
+        new(type, f0, [], CheckOutcome.Inconclusive, false, double.NaN, double.NaN, evaluations, $"inconclusive: {why}");
+
+    /// <summary>A gradient with a non-finite entry is wrong wherever f is finite: a failure, not a want of resolution.</summary>
+    public static DescentReport NonFiniteGradient(string type, double f0, int evaluations) =>
+        new(type, f0, [], CheckOutcome.Failed, false, double.NaN, double.NaN, evaluations, "the gradient is not finite at the point: fix the NaN or infinity in g.");
 }

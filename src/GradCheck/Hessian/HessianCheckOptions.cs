@@ -30,5 +30,11 @@ public sealed record HessianCheckOptions
     /// <summary>A fixed tolerance rule instead of the error budget. Null: the error budget.</summary>
     public FixedTolerance? Tolerance { get; init; }
 
+    /// <summary>
+    /// Accept entries of H·v the numerics could not resolve: <see cref="GradientReport.ThrowIfFailed"/> then does not
+    /// throw <see cref="InconclusiveCheckException"/>. Default false: an unresolved derivative is not a checked one.
+    /// </summary>
+    public bool AcceptInconclusive { get; init; }
+
     internal int EffectiveSeed => Seed ?? GradientCheckDefaults.Seed;
 }

@@ -54,7 +54,7 @@ internal static class HessianChecker
                             + (options.Tolerance is { } rule ? $"fixed tolerance {rule}" : "error-budget tolerance")
                             + $"; evaluations counted: {evaluationKind}";
             return new GradientReport(entries, evaluations(), warnings, point.Length, "double", method,
-                options.Directions is null ? options.EffectiveSeed : null, double.NaN);
+                options.Directions is null ? options.EffectiveSeed : null, double.NaN, options.AcceptInconclusive);
         }
         finally
         {

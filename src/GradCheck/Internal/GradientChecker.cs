@@ -39,7 +39,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
 
             warnings.AddRange(EntryWarnings.For(entries, point.Length, ZeroFraction(snapshot), f0));
             return new GradientReport(entries, counter.Count + pool.Evaluations, warnings, point.Length, ElementTypeName(),
-                Describe(options), plan.Seed, f0) { FunctionNoise = noise };
+                Describe(options), plan.Seed, f0, options.AcceptInconclusive) { FunctionNoise = noise };
         }
         finally
         {

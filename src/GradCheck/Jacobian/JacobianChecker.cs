@@ -62,7 +62,8 @@ internal static class JacobianChecker
                     + GradientChecker<double>.Describe(options);
             }
             warnings.AddRange(EntryWarnings.For(entries.Where(e => e.Index >= 0).ToArray(), n, GradientChecker<double>.ZeroFraction(snapshot), y0.Select(Math.Abs).DefaultIfEmpty(0).Max()));
-            return new GradientReport(entries, counter.Count + poolEvaluations, warnings, m * n, "double", method, options.EffectiveSeed, y0.Select(Math.Abs).DefaultIfEmpty(0).Max());
+            return new GradientReport(entries, counter.Count + poolEvaluations, warnings, m * n, "double", method, options.EffectiveSeed, y0.Select(Math.Abs).DefaultIfEmpty(0).Max(),
+                options.AcceptInconclusive);
         }
         finally
         {

@@ -42,6 +42,12 @@ public sealed class GradientMonitor<T> where T : IFloatingPointIeee754<T>
     /// <summary>Checks made so far.</summary>
     public int Checks { get; private set; }
 
+    /// <summary>
+    /// Checks so far whose outcome was <see cref="CheckOutcome.Inconclusive"/>: nothing failed, but some entries could
+    /// not be resolved. Unless <see cref="GradientCheckOptions.AcceptInconclusive"/> is set they also count in <see cref="Failures"/>.
+    /// </summary>
+    public int InconclusiveChecks { get; private set; }
+
     /// <summary>Loss evaluations spent on checks so far.</summary>
     public long Evaluations { get; private set; }
 
@@ -54,7 +60,10 @@ public sealed class GradientMonitor<T> where T : IFloatingPointIeee754<T>
     /// <summary>The most recent check's report, or null before the first one.</summary>
     public ModelReport? LastReport { get; private set; }
 
-    /// <summary>The reports of every failed check (when <see cref="GradientMonitorOptions.ThrowOnFailure"/> is false).</summary>
+    /// <summary>
+    /// The reports of every failed check, and of every inconclusive one unless the options accept those
+    /// (when <see cref="GradientMonitorOptions.ThrowOnFailure"/> is false).
+    /// </summary>
     public IReadOnlyList<ModelReport> Failures => _failures;
 
     /// <summary>
@@ -72,7 +81,9 @@ public sealed class GradientMonitor<T> where T : IFloatingPointIeee754<T>
         Evaluations += report.FunctionEvaluations;
         LastReport = report;
         _options.OnCheck?.Invoke(report);
-        if (!report.Passed)
+        if (report.Outcome == CheckOutcome.Inconclusive) InconclusiveChecks++;
+        // An unresolved check is a failure to check unless the options accept it: training on would trust what nobody verified.
+        if (report.Outcome == CheckOutcome.Failed || (report.Outcome == CheckOutcome.Inconclusive && !report.AcceptsInconclusive))
         {
             _failures.Add(report);
             if (_options.ThrowOnFailure) throw new GradientMonitorFailedException(Steps, report);
@@ -82,5 +93,5 @@ public sealed class GradientMonitor<T> where T : IFloatingPointIeee754<T>
 
     /// <summary>The cost so far, in words.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Checks} checks in {Steps} steps ({_failures.Count} failed); {Evaluations} loss evaluations, {EvaluationsPerStep:0.##} per step amortised, {LastCheckEvaluations} in the last check");
+        $"{Checks} checks in {Steps} steps ({_failures.Count} failed, {InconclusiveChecks} inconclusive); {Evaluations} loss evaluations, {EvaluationsPerStep:0.##} per step amortised, {LastCheckEvaluations} in the last check");
 }

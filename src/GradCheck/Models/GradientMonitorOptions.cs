@@ -22,12 +22,17 @@ public sealed record GradientMonitorOptions
     public GradientCheckOptions? Check { get; init; }
 }
 
-/// <summary>Thrown by <see cref="GradientMonitor{T}.Step"/> when a check during training fails.</summary>
+/// <summary>
+/// Thrown by <see cref="GradientMonitor{T}.Step"/> when a check during training fails, or is inconclusive and the
+/// options do not accept that (<see cref="ModelReport.Outcome"/> tells which).
+/// </summary>
 public sealed class GradientMonitorFailedException : GradientCheckException
 {
     /// <summary>Creates the exception.</summary>
     public GradientMonitorFailedException(long step, ModelReport report)
-        : base($"Gradient check at training step {step} failed.{Environment.NewLine}{report.FailureMessage()}")
+        : base(report.Outcome == CheckOutcome.Inconclusive
+            ? $"Gradient check at training step {step} was inconclusive (set GradientCheckOptions.AcceptInconclusive in Check to accept that).{Environment.NewLine}{Reporting.ReportText.InconclusiveMessage(report.Details)}"
+            : $"Gradient check at training step {step} failed.{Environment.NewLine}{report.FailureMessage()}")
     {
         Step = step;
         Report = report;

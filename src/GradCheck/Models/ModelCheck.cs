@@ -56,10 +56,10 @@ public static class ModelCheck
                 };
                 var report = CheckTensor(model, parameter, snapshot, tensor.Index, analytic[tensor.Index], tensorOptions, cancellationToken);
                 evaluations += report.FunctionEvaluations;
-                var diagnosis = report.Passed ? null : Models.Diagnosis.FailureDiagnosis.Diagnose(report.Entries, parameter.Shape, snapshot.ValuesAsDoubles(tensor.Index));
+                var diagnosis = report.Outcome != CheckOutcome.Failed ? null : Models.Diagnosis.FailureDiagnosis.Diagnose(report.Entries, parameter.Shape, snapshot.ValuesAsDoubles(tensor.Index));
                 reports.Add(new ParameterReport(parameter.Name, parameter.Shape, plan.Offsets[tensor.Index], report, diagnosis));
             }
-            return new ModelReport(reports, analytic.Warnings, evaluations, plan.Dimension, analytic.Loss);
+            return new ModelReport(reports, analytic.Warnings, evaluations, plan.Dimension, analytic.Loss, options.AcceptInconclusive);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using GradCheck.Models;
+using GradCheck.Reporting;
 
 namespace GradCheck;
 
@@ -8,18 +9,29 @@ namespace GradCheck;
 /// </summary>
 public sealed class ModelReport
 {
-    internal ModelReport(IReadOnlyList<ParameterReport> parameters, IReadOnlyList<string> modelWarnings, int functionEvaluations, int dimension, double loss)
+    internal ModelReport(IReadOnlyList<ParameterReport> parameters, IReadOnlyList<string> modelWarnings, int functionEvaluations, int dimension, double loss, bool acceptsInconclusive)
     {
         Parameters = parameters;
         FunctionEvaluations = functionEvaluations;
         Warnings = modelWarnings.Concat(parameters.SelectMany(p => p.Report.Warnings.Select(w => $"{p.Name}: {w}"))).ToArray();
         var entries = parameters.SelectMany(p => p.Report.Entries.Select(e => e with { Index = p.Offset + e.Index })).ToArray();
         var first = parameters[0].Report;
-        Details = new GradientReport(entries, functionEvaluations, Warnings, dimension, first.ElementType, first.Method, first.Seed, loss);
+        Details = new GradientReport(entries, functionEvaluations, Warnings, dimension, first.ElementType, first.Method, first.Seed, loss, acceptsInconclusive);
     }
 
-    /// <summary>True iff every checked tensor passed.</summary>
-    public bool Passed => Parameters.All(p => p.Passed);
+    /// <summary>
+    /// Failed when any tensor failed; otherwise Inconclusive when some tensor had entries the numerics could not
+    /// resolve (a wrong gradient would have gone unnoticed there); otherwise Passed.
+    /// </summary>
+    public CheckOutcome Outcome => Parameters.Any(p => p.Outcome == CheckOutcome.Failed) ? CheckOutcome.Failed
+        : Parameters.Any(p => p.Outcome == CheckOutcome.Inconclusive) ? CheckOutcome.Inconclusive
+        : CheckOutcome.Passed;
+
+    /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every checked tensor was resolved and agrees.</summary>
+    public bool Passed => Outcome == CheckOutcome.Passed;
+
+    /// <summary>True when the options accepted inconclusive entries (<see cref="GradientCheckOptions.AcceptInconclusive"/>).</summary>
+    public bool AcceptsInconclusive => Details.AcceptsInconclusive;
 
     /// <summary>One report per checked tensor, in the model's order.</summary>
     public IReadOnlyList<ParameterReport> Parameters { get; }
@@ -30,8 +42,8 @@ public sealed class ModelReport
     /// </summary>
     public GradientReport Details { get; }
 
-    /// <summary>The tensors that failed.</summary>
-    public IReadOnlyList<ParameterReport> Failures => Parameters.Where(p => !p.Passed).ToArray();
+    /// <summary>The tensors that failed (inconclusive ones are not failures: see <see cref="Outcome"/>).</summary>
+    public IReadOnlyList<ParameterReport> Failures => Parameters.Where(p => p.Outcome == CheckOutcome.Failed).ToArray();
 
     /// <summary>Calls of <see cref="IDifferentiableModel{T}.Loss"/> the check made: one for the analytic gradient, plus each tensor's evaluations.</summary>
     public int FunctionEvaluations { get; }
@@ -48,10 +60,17 @@ public sealed class ModelReport
     /// <summary>Model-level warnings (e.g. a non-reentrant Backward) and each tensor's warnings, prefixed with its name.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
-    /// <summary>Throws <see cref="ModelCheckFailedException"/> when a tensor failed; does nothing otherwise.</summary>
+    /// <summary>
+    /// Throws <see cref="ModelCheckFailedException"/> when a tensor failed, and <see cref="InconclusiveCheckException"/>
+    /// when the check was inconclusive (unless the options accepted that); does nothing when it passed.
+    /// </summary>
     public void ThrowIfFailed()
     {
-        if (!Passed) throw new ModelCheckFailedException(this);
+        switch (Outcome)
+        {
+            case CheckOutcome.Failed: throw new ModelCheckFailedException(this);
+            case CheckOutcome.Inconclusive when !AcceptsInconclusive: throw new InconclusiveCheckException(ReportText.InconclusiveMessage(Details));
+        }
     }
 
     /// <summary>The failure message: each failing tensor with its diagnosis, then the wrong entries by tensor and multi-index.</summary>

@@ -12,9 +12,13 @@ internal static class ModelReportText
     public static string Summary(ModelReport report)
     {
         int failed = report.Failures.Count;
-        var text = new StringBuilder(report.Passed ? "PASSED" : "FAILED");
-        text.Append(Invariant, $": {report.Parameters.Count - failed} of {report.Parameters.Count} tensors ok");
-        text.Append(Invariant, $"; {report.EntriesChecked - report.Details.Failures.Count} of {report.EntriesChecked} entries ok");
+        int inconclusive = report.Parameters.Count(p => p.Outcome == CheckOutcome.Inconclusive);
+        int unresolved = report.Details.Entries.Count(e => e.IsInconclusive);
+        var text = new StringBuilder(ReportText.Verdict(report.Outcome));
+        text.Append(Invariant, $": {report.Parameters.Count - failed - inconclusive} of {report.Parameters.Count} tensors ok");
+        if (inconclusive > 0) text.Append(Invariant, $" ({inconclusive} inconclusive)");
+        text.Append(Invariant, $"; {report.EntriesChecked - report.Details.Failures.Count - unresolved} of {report.EntriesChecked} entries ok");
+        if (unresolved > 0) text.Append(Invariant, $" ({unresolved} inconclusive)");
         if (report.EntriesChecked < report.Dimension) text.Append(Invariant, $" (of {report.Dimension} parameters)");
         text.Append(Invariant, $"; {report.FunctionEvaluations} evaluations");
         var worst = report.Details.Entries.Where(e => double.IsFinite(e.RelativeError)).MaxBy(e => e.RelativeError);
@@ -29,7 +33,7 @@ internal static class ModelReportText
         var rows = report.Parameters.Select(p => new[]
         {
             p.Name, ParameterIndex.Shape(p.Shape), string.Create(Invariant, $"{p.EntriesChecked}/{p.Length}"),
-            ReportText.Num(p.WorstRelativeError), p.Passed ? "ok" : "FAILED", p.Diagnosis ?? "",
+            ReportText.Num(p.WorstRelativeError), p.Outcome switch { CheckOutcome.Passed => "ok", CheckOutcome.Failed => "FAILED", _ => "INCONCLUSIVE" }, p.Diagnosis ?? "",
         }).ToList();
         var widths = header.Select((h, c) => Math.Max(h.Length, rows.Select(r => r[c].Length).DefaultIfEmpty(0).Max())).ToArray();
         var text = new StringBuilder();

@@ -25,7 +25,10 @@ public sealed class ParameterReport
     /// <summary>Flat index of the tensor's first entry in the model's parameters concatenated in order.</summary>
     public int Offset { get; }
 
-    /// <summary>True iff no checked entry of this tensor failed.</summary>
+    /// <summary>The tensor's outcome: that of its <see cref="Report"/> (Failed, else Inconclusive when an entry was not resolved, else Passed).</summary>
+    public CheckOutcome Outcome => Report.Outcome;
+
+    /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every checked entry of this tensor was resolved and agrees.</summary>
     public bool Passed => Report.Passed;
 
     /// <summary>The core report of this tensor; entry indices are flat indices within the tensor, names carry the multi-index.</summary>

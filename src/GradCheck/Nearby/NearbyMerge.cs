@@ -18,6 +18,6 @@ internal static class NearbyMerge
         string method = string.Create(CultureInfo.InvariantCulture,
             $"{given.Method}; at the given point and {reports.Count - 1} of {requested} nearby points (x + {NearbyPoints.DefaultSpread}·N(0,1)·|x|, zeros moved by the typical magnitude)");
         return new GradientReport(entries, reports.Sum(r => r.Report.FunctionEvaluations), warnings, given.Dimension, given.ElementType,
-            method, seed, given.FunctionValue);
+            method, seed, given.FunctionValue, given.AcceptsInconclusive);
     }
 }

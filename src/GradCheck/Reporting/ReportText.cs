@@ -14,17 +14,19 @@ internal static class ReportText
         int kinks = report.Entries.Count(e => e.Verdict == EntryVerdict.NonDifferentiable);
         int mismatches = report.Entries.Count(e => e.Verdict == EntryVerdict.Mismatch);
         int nonFinite = report.Entries.Count(e => e.Verdict == EntryVerdict.NonFinite);
+        int unresolved = report.Entries.Count(e => e.IsInconclusive);
         var text = new StringBuilder();
-        text.Append(report.Passed ? "PASSED" : "FAILED");
+        text.Append(Verdict(report.Outcome));
         if (report.Mode == CheckMode.Fast)
             text.Append(Invariant, $": {report.Directions} random directions, {report.Failures.Count} wrong entries located, {checkedCount} examined one by one");
         else
-            text.Append(Invariant, $": {checkedCount - report.Failures.Count} of {checkedCount} entries ok");
+            text.Append(Invariant, $": {checkedCount - report.Failures.Count - unresolved} of {checkedCount} entries ok");
         if (checkedCount < report.Dimension) text.Append(Invariant, $" (of {report.Dimension} coordinates)");
         var parts = new List<string>();
         if (mismatches > 0) parts.Add(Plural(mismatches, "mismatch", "mismatches"));
         if (nonFinite > 0) parts.Add($"{nonFinite} non-finite");
         if (kinks > 0) parts.Add(Plural(kinks, "kink", "kinks"));
+        if (unresolved > 0) parts.Add($"{unresolved} inconclusive");
         if (parts.Count > 0) text.Append(" (").Append(string.Join(", ", parts)).Append(')');
         text.Append(Invariant, $"; {report.FunctionEvaluations} evaluations");
         if (checkedCount > 0 && report.Mode == CheckMode.Full)
@@ -100,6 +102,17 @@ internal static class ReportText
             + $"off by {Num(e.AbsoluteError)} > tolerance {Num(e.Tolerance)}",
         _ => $"{e.Label}: analytic {Num(e.Analytic)}, numeric {Num(e.Numeric)}, |a−n| = {Num(e.AbsoluteError)} "
              + $"(relative {Num(e.RelativeError)}) > tolerance {Num(e.Tolerance)} (numeric error estimate {Num(e.ErrorEstimate)})",
+    };
+
+    /// <summary>
+    /// The verdict word every summary line starts with. Three words, not two: an inconclusive check established
+    /// nothing, and printing it as PASSED would claim a check that did not happen.
+    /// </summary>
+    public static string Verdict(CheckOutcome outcome) => outcome switch
+    {
+        CheckOutcome.Passed => "PASSED",
+        CheckOutcome.Failed => "FAILED",
+        _ => "INCONCLUSIVE",
     };
 
     /// <summary>Failures first, then by how close each entry came to its tolerance.</summary>

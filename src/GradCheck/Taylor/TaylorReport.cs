@@ -11,11 +11,11 @@ namespace GradCheck;
 /// </summary>
 public sealed class TaylorReport
 {
-    internal TaylorReport(TaylorSetup setup, IReadOnlyList<TaylorRow> rows, IReadOnlyList<double> orders, bool passed, double order, string conclusion, int evaluations)
+    internal TaylorReport(TaylorSetup setup, IReadOnlyList<TaylorRow> rows, IReadOnlyList<double> orders, CheckOutcome outcome, double order, string conclusion, int evaluations)
     {
         Rows = rows;
         ObservedOrders = orders;
-        Passed = passed;
+        Outcome = outcome;
         ConvergenceOrder = order;
         Conclusion = conclusion;
         FunctionEvaluations = evaluations;
@@ -28,7 +28,16 @@ public sealed class TaylorReport
     }
 
     /// <summary>True when the remainder converges at the required order (2 for a correct gradient), or f is linear along d and g·d matches.</summary>
-    public bool Passed { get; }
+    public bool Passed => Outcome == CheckOutcome.Passed;
+
+    /// <summary>
+    /// Passed or Failed from the observed orders; Inconclusive when fewer than two orders rose above f's rounding,
+    /// or when they did but rounding stopped the steps so early that a sizeable error in g·d would not have shown.
+    /// </summary>
+    public CheckOutcome Outcome { get; }
+
+    /// <summary>True when the options accepted an inconclusive test (<see cref="TaylorTestOptions.AcceptInconclusive"/>).</summary>
+    public bool AcceptsInconclusive { get; internal set; }
 
     /// <summary>The orders of the second-order remainder between consecutive resolved steps, largest steps first.</summary>
     public IReadOnlyList<double> ObservedOrders { get; }
@@ -70,15 +79,24 @@ public sealed class TaylorReport
     /// <summary>The seed of the random direction, or null when the direction was given.</summary>
     public int? Seed { get; }
 
-    /// <summary>Throws <see cref="TaylorTestFailedException"/> when the test failed.</summary>
+    /// <summary>
+    /// Throws <see cref="TaylorTestFailedException"/> when the test failed, and <see cref="InconclusiveCheckException"/>
+    /// when it was inconclusive (unless the options accepted that).
+    /// </summary>
     public void ThrowIfFailed()
     {
-        if (!Passed) throw new TaylorTestFailedException(this);
+        switch (Outcome)
+        {
+            case CheckOutcome.Failed: throw new TaylorTestFailedException(this);
+            case CheckOutcome.Inconclusive when !AcceptsInconclusive:
+                throw new InconclusiveCheckException(ToString() + Environment.NewLine
+                    + "What to do: raise InitialStep or FunctionNoiseUlps, pass another Direction, use GradientCheck.RunExact, or accept it knowingly with TaylorTestOptions.AcceptInconclusive.");
+        }
     }
 
     /// <summary>The one-line verdict.</summary>
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"Taylor test {(Passed ? "PASSED" : "FAILED")}: {Conclusion} ({FunctionEvaluations} evaluations) [{ElementType}]");
+        $"Taylor test {ReportText.Verdict(Outcome)}: {Conclusion} ({FunctionEvaluations} evaluations) [{ElementType}]");
 
     /// <inheritdoc />
     public override string ToString()

@@ -41,4 +41,10 @@ public sealed record TaylorTestOptions
     public double? FunctionNoiseUlps { get; init; }
 
     internal int EffectiveSeed => Seed ?? GradientCheckDefaults.Seed;
+
+    /// <summary>
+    /// Accept an inconclusive test: <c>ThrowIfFailed()</c> then does not throw <see cref="InconclusiveCheckException"/>.
+    /// Default false: a test that could not measure anything has checked nothing.
+    /// </summary>
+    public bool AcceptInconclusive { get; init; }
 }

@@ -20,7 +20,7 @@ internal static class TaylorVerdict
             bool passed = worst >= setup.RequiredOrder;
             double missed = Undetectable(setup, rows);
             if (passed && missed > setup.MaxUndetectableError)
-                return new TaylorReport(setup, rows, orders, false, worst,
+                return new TaylorReport(setup, rows, orders, CheckOutcome.Inconclusive, worst,
                     string.Create(CultureInfo.InvariantCulture, $"inconclusive: the orders reach {worst:0.00}, but f's rounding stopped the steps so early that an error of up to {missed:P0} in g·d would not have shown (allowed {setup.MaxUndetectableError:P0}). ")
                     + "Use DescentCheck.Run or GradientCheck.Run, which extrapolate instead of reading orders, or another direction (Seed).",
                     evaluations) { UndetectableError = missed };
@@ -31,7 +31,7 @@ internal static class TaylorVerdict
                   + (worst < 1.5
                       ? "Order 1 means g·d is not the derivative of f along d: the gradient is wrong (or f has a kink along d)."
                       : "Between 1 and 2: a small gradient error, noise in f, or a kink close to the point.");
-            return new TaylorReport(setup, rows, orders, passed, worst, conclusion, evaluations) { UndetectableError = missed };
+            return new TaylorReport(setup, rows, orders, passed ? CheckOutcome.Passed : CheckOutcome.Failed, worst, conclusion, evaluations) { UndetectableError = missed };
         }
         if (!rows.Any(r => r.Resolved))
         {
@@ -40,7 +40,7 @@ internal static class TaylorVerdict
             double resolution = rows.Where(r => double.IsFinite(r.FirstOrderRemainder) && r.FirstOrderRemainder > 0)
                 .Select(r => TaylorTester<double>.NoiseMargin * r.NoiseFloor / r.FirstOrderRemainder).DefaultIfEmpty(double.PositiveInfinity).Min();
             if (resolution <= Math.Sqrt(setup.Epsilon))
-                return new TaylorReport(setup, rows, orders, true, double.NaN,
+                return new TaylorReport(setup, rows, orders, CheckOutcome.Passed, double.NaN,
                     "f(x+h·d) − f(x) − h·g·d stays at rounding level at every step: f is linear along d, and g·d is its slope "
                     + string.Create(CultureInfo.InvariantCulture, $"to a relative {resolution:G2}."),
                     evaluations);
@@ -48,7 +48,7 @@ internal static class TaylorVerdict
         string reason = tail.Length == 1
             ? "only one order could be measured above the noise floor; raise InitialStep or pass a direction along which f varies more"
             : "no remainder rose above the noise floor; f may be flat along d, or its rounding (a large offset?) hides the change. Raise InitialStep or FunctionNoiseUlps to check.";
-        return new TaylorReport(setup, rows, orders, false, tail.FirstOrDefault(double.NaN), $"inconclusive: {reason}", evaluations);
+        return new TaylorReport(setup, rows, orders, CheckOutcome.Inconclusive, tail.FirstOrDefault(double.NaN), $"inconclusive: {reason}", evaluations);
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ internal static class TaylorVerdict
     {
         int index = Array.FindIndex(gradient, v => !double.IsFinite(v));
         string where = index >= 0 ? string.Create(CultureInfo.InvariantCulture, $" (x[{index}] = {gradient[index]})") : "";
-        return new TaylorReport(setup, [], [], false, double.NaN, $"the gradient is not finite{where}.", evaluations);
+        return new TaylorReport(setup, [], [], CheckOutcome.Failed, double.NaN, $"the gradient is not finite{where}.", evaluations);
     }
 
     private static string Num(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);

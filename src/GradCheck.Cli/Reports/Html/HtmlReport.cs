@@ -29,9 +29,12 @@ internal static class HtmlReport
 
     private static void Summary(StringBuilder html, CheckRequest request, RunResult result)
     {
-        int unexpected = result.Cases.Count(c => !c.AsExpected);
-        html.Append("<p class=\"verdict ").Append(unexpected == 0 ? "good\">All " + result.Cases.Count + " cases ended as expected"
-            : "bad\">" + unexpected + " of " + result.Cases.Count + " cases did not end as expected").Append($" (exit code {result.ExitCode})</p>\n");
+        int unexpected = result.Cases.Count(c => c.Unexpected);
+        int inconclusive = result.Cases.Count(c => c.Inconclusive && !c.AsExpected);
+        html.Append("<p class=\"verdict ").Append(
+            unexpected > 0 ? "bad\">" + unexpected + " of " + result.Cases.Count + " cases did not end as expected" + (inconclusive > 0 ? ", " + inconclusive + " inconclusive" : "")
+            : inconclusive > 0 ? "unsure\">" + inconclusive + " of " + result.Cases.Count + " cases were inconclusive (nothing failed, but their derivatives were not resolved)"
+            : "good\">All " + result.Cases.Count + " cases ended as expected").Append($" (exit code {result.ExitCode})</p>\n");
         html.Append("<p class=\"meta\">").Append(E($"gradcheck {JsonReport.ToolVersion()} · mode {request.EffectiveMode.ToString().ToLowerInvariant()} · seed {(request.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default")}"))
             .Append("<br>reproduce: <code>").Append(E(request.ReproduceCommand())).Append("</code></p>\n");
         html.Append("<table>\n<tr><th>case</th><th>result</th><th>expected</th><th>groups</th><th>entries</th><th>evaluations</th><th>worst rel error</th></tr>\n");
@@ -80,7 +83,12 @@ internal static class HtmlReport
             html.Append("<tr><td>").Append(E(g.Name)).Append("</td><td>").Append(E(Numbers.Shape(g.Shape))).Append("</td>")
                 .Append(Num(r.Entries.Count)).Append(Num(n.Ok)).Append(Num(n.Mismatch)).Append(Num(n.NonDifferentiable)).Append(Num(n.NonFinite))
                 .Append(Num(n.Inconclusive)).Append(Num(r.WorstRelativeError)).Append(Num(r.FunctionEvaluations))
-                .Append(r.Passed ? "<td class=\"good\">ok</td>" : "<td class=\"bad\">FAILED</td>").Append("</tr>\n");
+                .Append(r.Outcome switch
+                {
+                    CheckOutcome.Passed => "<td class=\"good\">ok</td>",
+                    CheckOutcome.Failed => "<td class=\"bad\">FAILED</td>",
+                    _ => "<td class=\"unsure\">INCONCLUSIVE</td>",
+                }).Append("</tr>\n");
         }
         html.Append("</table>\n<p class=\"meta\">method: ").Append(E(result.Groups[0].Report.Method)).Append("</p>\n");
     }
@@ -111,10 +119,13 @@ internal static class HtmlReport
         html.Append("</ul>\n");
     }
 
-    private static string ResultCell(CaseOutcome c) => $"<td class=\"{(c.AsExpected ? "good" : "bad")}\">{c.Outcome}{(c.Case.ExpectFailure && c.AsExpected ? " (expected)" : "")}</td>";
+    private static string ResultCell(CaseOutcome c) => $"<td class=\"{Css(c)}\">{c.Outcome}{(c.Case.ExpectFailure && c.AsExpected ? " (expected)" : "")}</td>";
 
     private static string Badge(CaseOutcome c) =>
-        $"<span class=\"badge {(c.AsExpected ? "good" : "bad")}\">{c.Outcome}{(c.Case.ExpectFailure ? (c.AsExpected ? " (expected)" : " (a failure was expected)") : "")}</span>";
+        $"<span class=\"badge {Css(c)}\">{c.Outcome}{(c.Case.ExpectFailure ? (c.AsExpected ? " (expected)" : " (a failure was expected)") : "")}</span>";
+
+    /// <summary>Green as expected, amber inconclusive (nothing checked, nothing wrong found), red otherwise.</summary>
+    private static string Css(CaseOutcome c) => c.AsExpected ? "good" : c.Inconclusive ? "unsure" : "bad";
 
     private static string Anchor(CaseOutcome c) => "case-" + new string(c.Name.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
 

@@ -13,6 +13,7 @@ internal static class Styles
         td.num { text-align: right; font-variant-numeric: tabular-nums; font-family: ui-monospace, monospace; }
         .good { color: #17692e; }
         .bad { color: #b00020; font-weight: 600; }
+        .unsure { color: #8a5a00; font-weight: 600; }
         tr.failrow td { background: #fdecee; }
         .badge { font-size: 0.6em; padding: 0.15em 0.5em; border-radius: 0.6em; border: 1px solid currentColor; vertical-align: middle; }
         .meta { color: #666; font-size: 0.9em; }

@@ -31,8 +31,9 @@ internal static class JsonReport
             result.Cases.Count(c => c.Outcome == "passed"),
             result.Cases.Count(c => c.Outcome == "failed"),
             result.Cases.Count(c => c.Outcome == "error"),
+            result.Cases.Count(c => c.Outcome == "inconclusive"),
             result.Cases.Count(c => c.Case.ExpectFailure && c.AsExpected),
-            result.Cases.Count(c => !c.AsExpected),
+            result.Cases.Count(c => c.Unexpected),
             result.Cases.Sum(c => c.FunctionEvaluations)),
         result.Cases.Select(ToCase).ToArray());
 
@@ -53,10 +54,18 @@ internal static class JsonReport
         var r = g.Report;
         var counts = VerdictCounts.Of(r);
         return new GroupDto(
-            g.Name, g.Shape, r.Passed, r.Summary, g.Diagnosis, r.ElementType, r.Method, r.Seed, r.Dimension, r.FunctionValue, r.FunctionNoise, r.FunctionEvaluations,
+            g.Name, g.Shape, r.Passed, OutcomeWord(r.Outcome), r.Summary, g.Diagnosis, r.ElementType, r.Method, r.Seed, r.Dimension, r.FunctionValue, r.FunctionNoise, r.FunctionEvaluations,
             new CountsDto(r.Entries.Count, counts.Ok, counts.Mismatch, counts.NonDifferentiable, counts.NonFinite, counts.Inconclusive),
             r.WorstRelativeError, r.Warnings, r.Entries.Select(ToEntry).ToArray());
     }
+
+    /// <summary>The group's outcome in the words the case outcome uses.</summary>
+    private static string OutcomeWord(CheckOutcome outcome) => outcome switch
+    {
+        CheckOutcome.Passed => "passed",
+        CheckOutcome.Failed => "failed",
+        _ => "inconclusive",
+    };
 
     private static EntryDto ToEntry(EntryResult e) => new(
         e.Index, e.Label, e.Verdict.ToString(), e.Analytic, e.Numeric, e.AbsoluteError, e.RelativeError, e.ErrorEstimate, e.Tolerance,

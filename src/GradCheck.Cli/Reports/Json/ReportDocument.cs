@@ -20,7 +20,7 @@ internal sealed record ReportDocument(
 
 internal sealed record RunOptionsDto(string? Assembly, IReadOnlyList<string> Filters, string Mode, string EffectiveMode, int? Seed, IReadOnlyList<string> Formats);
 
-internal sealed record SummaryDto(int Cases, int Passed, int Failed, int Errors, int ExpectedFailures, int Unexpected, int FunctionEvaluations);
+internal sealed record SummaryDto(int Cases, int Passed, int Failed, int Errors, int Inconclusive, int ExpectedFailures, int Unexpected, int FunctionEvaluations);
 
 internal sealed record CaseDto(
     string Name,
@@ -37,6 +37,7 @@ internal sealed record GroupDto(
     string Name,
     IReadOnlyList<int> Shape,
     bool Passed,
+    string Outcome,
     string Summary,
     string? Diagnosis,
     string ElementType,
