@@ -69,6 +69,9 @@ internal static class ReportText
             text.AppendLine().Append("  ").Append(Describe(e));
         if (failures.Count > GradientCheckDefaults.FailuresInMessage)
             text.AppendLine().Append(Invariant, $"  … and {failures.Count - GradientCheckDefaults.FailuresInMessage} more.");
+        // Said once, not per entry: the fix for a backward that does not reproduce itself is the same for all of them.
+        if (failures.Any(e => e.Verdict == EntryVerdict.NotReentrant))
+            text.AppendLine().Append("Not reentrant: ").Append(ReentrancyCheck.Advice);
         text.AppendLine().Append(Invariant, $"{report.Summary}");
         text.AppendLine().Append(Invariant, $"method: {report.Method}");
         return text.ToString();
@@ -101,7 +104,7 @@ internal static class ReportText
         // Full precision: a change within rounding (atomics) must be visible in the two values.
         EntryVerdict.NotReentrant => string.Create(Invariant,
             $"{e.Label}: not reentrant: the derivative was {e.Analytic:G17}, then {e.Numeric:G17} when computed again at the same point, ")
-            + $"a change of {Num(e.AbsoluteError)} > NondeterminismTolerance {Num(e.Tolerance)}. " + ReentrancyCheck.Advice,
+            + $"a change of {Num(e.AbsoluteError)} > NondeterminismTolerance {Num(e.Tolerance)}",
         _ when e.LeftDerivative is { } left && e.RightDerivative is { } right =>
             $"{e.Label}: analytic {Num(e.Analytic)} is outside the one-sided derivatives [{Num(Math.Min(left, right))}, {Num(Math.Max(left, right))}] of a kink, "
             + $"off by {Num(e.AbsoluteError)} > tolerance {Num(e.Tolerance)}",
