@@ -35,8 +35,10 @@ public sealed record TorchCheckOptions
     public long ReplaySeed { get; init; } = 20_261_127;
 
     /// <summary>
-    /// Check the backward pass twice (two separate forward passes) and warn when the Jacobians differ. Default true;
-    /// false (here or in the core options' <c>CheckGradientReentrancy</c>) halves the number of backward passes.
+    /// Check the backward pass twice (two separate forward passes): every entry that changed by more than the core
+    /// options' <c>NondeterminismTolerance</c> fails as <see cref="EntryVerdict.NotReentrant"/> (PyTorch's "Backward is
+    /// not reentrant"). Default true; false (here or in the core options' <c>CheckGradientReentrancy</c>) halves the
+    /// number of backward passes, and checks the first pass only.
     /// </summary>
     public bool CheckBackwardReentrancy { get; init; } = true;
 

@@ -54,8 +54,10 @@ public sealed record GradientCheckOptions
     public double? FunctionNoiseUlps { get; init; }
 
     /// <summary>
-    /// Largest allowed difference between repeated evaluations of f at the same point. 0: bit-identical values
-    /// are required, as finite differences need.
+    /// Largest allowed difference between repeated evaluations at the same point, of f and of the gradient
+    /// (PyTorch's nondet_tol). 0: bit-identical values are required, as finite differences need. Declare it for a
+    /// backward that is nondeterministic by design (atomics, parallel sums): a repeat within it passes, and each
+    /// entry's tolerance grows by it (the analytic value is known only to within it), so bugs smaller stay hidden.
     /// </summary>
     public double NondeterminismTolerance { get; init; }
 
@@ -84,7 +86,9 @@ public sealed record GradientCheckOptions
     public int? Seed { get; init; }
 
     /// <summary>
-    /// Call the gradient twice and warn when the two results differ (PyTorch's reentrancy check). Default true.
+    /// Call the gradient (a model's Backward()) twice at the point: every entry whose second value differs from the
+    /// first by more than <see cref="NondeterminismTolerance"/> fails as <see cref="EntryVerdict.NotReentrant"/>
+    /// (PyTorch's "Backward is not reentrant"), sampled or not. Default true; false checks the first result only.
     /// </summary>
     public bool CheckGradientReentrancy { get; init; } = true;
 

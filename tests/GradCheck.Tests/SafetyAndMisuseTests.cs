@@ -151,11 +151,14 @@ public class SafetyAndMisuseTests
     }
 
     [Fact]
-    public void Non_reentrant_gradient_is_reported()
+    public void Non_reentrant_gradient_fails_the_check()
     {
         int call = 0;
         var report = GradientCheck.Run(Sum2, x => { var g = Grad2(x); g[0] += call++ * 1e-9; return g; }, [1.0, 2.0]);
-        Assert.Contains(report.Warnings, w => w.Contains("not reentrant"));
+        Assert.Equal(CheckOutcome.Failed, report.Outcome);
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal((0, EntryVerdict.NotReentrant, 2.0, 2.0 + 1e-9), (failure.Index, failure.Verdict, failure.Analytic, failure.Numeric));
+        Assert.Contains(report.Warnings, w => w.Contains("not reentrant") && w.Contains("x[0]"));
     }
 
     [Fact]

@@ -1,26 +1,31 @@
-using System.Globalization;
+using GradCheck.Internal;
 
 namespace GradCheck.TorchSharp.Internal;
 
-/// <summary>PyTorch's nondet check: two backward passes (of two forward passes) at the same point must agree.</summary>
+/// <summary>
+/// PyTorch's "Backward is not reentrant" check for autograd: two backward passes (of two forward passes) at the same
+/// point must agree entry by entry, within the core's <see cref="GradientCheckOptions.NondeterminismTolerance"/>
+/// (0: bit-identical). The comparison and the failing entries are the core's (<see cref="ReentrancyCheck"/>); this
+/// only walks the Jacobian's layout and names the entries as the check's reports do.
+/// </summary>
 internal static class Reentrancy
 {
-    public static string? Describe(double[][][] first, double[][][] second)
+    /// <summary>
+    /// The <see cref="EntryVerdict.NotReentrant"/> entries of one input's Jacobian block: <paramref name="first"/>[o][input]
+    /// holds ∂output o / ∂input at [j·n + k] (j the output element, k the input element, n the input's size).
+    /// </summary>
+    public static List<EntryResult> Changed(double[][][] first, double[][][] second, int input, int n, Func<int, int, int, string> name, double tolerance)
     {
-        int differing = 0;
-        double worst = 0;
+        var failures = new List<EntryResult>();
         for (int o = 0; o < first.Length; o++)
-            for (int i = 0; i < first[o].Length; i++)
-                for (long k = 0; k < first[o][i].LongLength; k++)
-                {
-                    if (first[o][i][k].Equals(second[o][i][k])) continue;
-                    differing++;
-                    worst = Math.Max(worst, Math.Abs(first[o][i][k] - second[o][i][k]));
-                }
-        return differing == 0
-            ? null
-            : string.Create(CultureInfo.InvariantCulture,
-                $"The backward pass is not reentrant: a second forward and backward pass at the same point changed {differing} Jacobian entries (largest change {worst:G3}). ")
-              + "A backward that depends on hidden state or randomness cannot be checked reliably; the first result was checked.";
+        {
+            double[] a = first[o][input], b = second[o][input];
+            foreach (int p in ReentrancyCheck.Changed(a, b, tolerance))
+            {
+                int k = p % n, j = p / n;
+                failures.Add(ReentrancyCheck.Entry(k, name(k, o, j), a[p], b[p], tolerance));
+            }
+        }
+        return failures;
     }
 }

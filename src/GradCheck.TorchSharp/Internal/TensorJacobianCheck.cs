@@ -73,11 +73,8 @@ internal static class TensorJacobianCheck
         }
 
         var jacobian = AnalyticJacobian.Compute(evaluator, x, outputNames, ref backwardPasses);
-        if (reentrancy)
-        {
-            var again = AnalyticJacobian.Compute(evaluator, x, outputNames, ref backwardPasses);
-            if (Reentrancy.Describe(jacobian, again) is { } warning) warnings.Add(warning);
-        }
+        // PyTorch's nondet check: the repeat is judged per entry below, against the core's NondeterminismTolerance.
+        var again = reentrancy ? AnalyticJacobian.Compute(evaluator, x, outputNames, ref backwardPasses) : jacobian;
         ThrowIfInputsModified(x, names, snapshots);
 
         bool scalarOutput = f0.Length == 1 && f0[0].Length == 1;
@@ -92,21 +89,28 @@ internal static class TensorJacobianCheck
             var budgets = Budgets(core, jacobian, f0.Select(v => v.LongLength).ToArray(), i, x[i].dtype, outputTypes);
             var entries = new List<EntryResult>();
             int evaluationsBefore = evaluator.Evaluations;
+            int input = i;
+            string Name(int k, int o, int j) =>
+                scalarOutput ? $"{names[input]} {TensorValues.Index(shape, k)}" : $"{names[input]} {TensorValues.Index(shape, k)} w.r.t. {outputNames[o]} {TensorValues.Index(outputShapes[o], j)}";
             foreach (int k in plan.Indices)
             {
-                string element = $"{names[i]} {TensorValues.Index(shape, k)}";
-                var line = new ElementLine(x[i], k, snapshots[i][k], evaluator, element);
+                var line = new ElementLine(x[i], k, snapshots[i][k], evaluator, $"{names[i]} {TensorValues.Index(shape, k)}");
                 for (int o = 0; o < f0.Length; o++)
                 {
                     for (int j = 0; j < f0[o].Length; j++)
                     {
                         var probe = new OutputLineProbe(line, o, j, f0[o][j], budgets[o].Epsilon);
                         var estimate = estimator.Estimate(probe);
-                        string name = scalarOutput ? element : $"{element} w.r.t. {outputNames[o]} {TensorValues.Index(outputShapes[o], j)}";
-                        entries.Add(budgets[o].Rows[j].Judge(k, name, jacobian[o][i][((long)j * n) + k], estimate));
+                        entries.Add(budgets[o].Rows[j].Judge(k, Name(k, o, j), jacobian[o][i][((long)j * n) + k], estimate));
                     }
                 }
                 core.Progress?.Report(new CheckProgress(entries.Count, plan.Indices.Count * f0.Sum(v => v.Length), evaluator.Evaluations));
+            }
+            var notReentrant = Reentrancy.Changed(jacobian, again, i, n, Name, core.NondeterminismTolerance);
+            if (notReentrant.Count > 0)
+            {
+                warnings.Add(ReentrancyCheck.Summary($"The backward pass (w.r.t. {names[i]})", notReentrant, jacobian.Sum(block => block[i].Length), core.NondeterminismTolerance));
+                entries = ReentrancyCheck.Merge(entries, notReentrant);
             }
             double zeros = snapshots[i].Length == 0 ? 0 : (double)snapshots[i].Count(v => v == 0) / snapshots[i].Length;
             var inputWarnings = EntryWarnings.For(entries, n, zeros, fScale).ToList();

@@ -32,7 +32,7 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
 
             warnings.AddRange(outcome.Warnings);
             warnings.AddRange(EntryWarnings.For(outcome.Entries.Where(e => e.Index >= 0).ToArray(), point.Length, GradientChecker<T>.ZeroFraction(snapshot), f0));
-            return new GradientReport(outcome.Entries, counter.Count + pool.Evaluations, warnings, point.Length,
+            return new GradientReport(ReentrancyCheck.Merge(outcome.Entries, context.NotReentrant), counter.Count + pool.Evaluations, warnings, point.Length,
                 GradientChecker<T>.ElementTypeName(), Describe(options, outcome), options.EffectiveSeed, f0, options.AcceptInconclusive)
             {
                 FunctionNoise = noise,

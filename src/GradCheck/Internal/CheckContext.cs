@@ -4,7 +4,7 @@ namespace GradCheck.Internal;
 
 /// <summary>
 /// What every check of a scalar function sets up before the first evaluation: the validated plan, entry names,
-/// the snapshot that restores the point, the evaluation count and the warnings so far.
+/// the snapshot that restores the point, the evaluation count, the warnings so far and the entries the gradient did not reproduce.
 /// </summary>
 internal sealed class CheckContext<T> where T : IFloatingPointIeee754<T>
 {
@@ -24,6 +24,9 @@ internal sealed class CheckContext<T> where T : IFloatingPointIeee754<T>
     public EvaluationCounter Counter { get; } = new();
 
     public List<string> Warnings { get; } = [];
+
+    /// <summary>Entries the gradient did not reproduce on a second call: they fail whatever finite differences say.</summary>
+    public List<EntryResult> NotReentrant { get; } = [];
 
     /// <summary>Validates the point and the plan (throwing before f is called) and snapshots the point.</summary>
     public static CheckContext<T> Create(T[] point, GradientCheckOptions options)

@@ -24,13 +24,13 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             var (f0, analytic, noise, pool) = Start(function, gradient, point, context, options, cancellation);
             var budget = new ErrorBudget(options, double.CreateChecked(CoordinateProbe<T>.MachineEpsilon()), analytic);
             int done = 0;
-            var entries = pool.Map(plan.Indices, (worker, index) =>
+            var entries = ReentrancyCheck.Merge(pool.Map(plan.Indices, (worker, index) =>
             {
                 var entry = JudgeEntry(worker, index, budget, analytic[index], name, options);
                 if (options.Progress is { } progress)
                     progress.Report(new CheckProgress(Interlocked.Increment(ref done), plan.Indices.Count, counter.Count + pool.Evaluations));
                 return entry;
-            }).ToList();
+            }), context.NotReentrant);
             int beforeTopUp = counter.Count + pool.Evaluations;
             TopUp(function, point, snapshot, f0, options, beforeTopUp, counter);
             // A progress bar's last value should be the report's count: the top-up comes after the last entry.
@@ -77,7 +77,8 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         var (snapshot, counter, warnings) = (context.Snapshot, context.Counter, context.Warnings);
         double f0 = Prepare(function, point, snapshot, options, counter);
         double[] analytic = EvaluateGradient(gradient, point, snapshot, warnings);
-        if (options.CheckGradientReentrancy) CheckReentrancy(gradient, point, snapshot, analytic, warnings);
+        if (options.CheckGradientReentrancy)
+            context.NotReentrant.AddRange(CheckReentrancy(gradient, point, snapshot, analytic, options, context.Name, warnings));
         double noise = MeasureNoise(function, point, snapshot, f0, options, counter);
         double scale = analytic.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
         return (f0, analytic, noise, Workers(function, point, snapshot, f0, noise, options, context.Name, cancellation, scale));
@@ -158,7 +159,13 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         return result.Select(double.CreateChecked).ToArray();
     }
 
-    internal static void CheckReentrancy(Func<T[], T[]> gradient, T[] point, T[] snapshot, double[] first, List<string> warnings)
+    /// <summary>
+    /// Calls the gradient a second time at the point: every entry that changed by more than
+    /// <see cref="GradientCheckOptions.NondeterminismTolerance"/> is a failing <see cref="EntryVerdict.NotReentrant"/>
+    /// entry (PyTorch: "Backward is not reentrant"), whether or not the plan samples it.
+    /// </summary>
+    internal static List<EntryResult> CheckReentrancy(Func<T[], T[]> gradient, T[] point, T[] snapshot, double[] first, GradientCheckOptions options,
+        Func<int, string> name, List<string> warnings)
     {
         T[] again;
         try
@@ -170,21 +177,16 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             throw new FunctionEvaluationException($"The gradient threw {e.GetType().Name} when called a second time at the same point: {e.Message}", e, null);
         }
         snapshot.CopyTo(point, 0);
-        if (again is null || again.Length != first.Length) return;
-        int differing = 0, worst = -1;
-        double worstDifference = 0;
-        for (int i = 0; i < first.Length; i++)
-        {
-            double value = double.CreateChecked(again[i]);
-            if (value.Equals(first[i])) continue;
-            differing++;
-            double difference = Math.Abs(value - first[i]);
-            if (worst < 0 || difference > worstDifference) (worst, worstDifference) = (i, difference);
-        }
-        if (differing > 0)
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"The gradient is not reentrant: a second call at the same point changed {differing} entries (largest change {worstDifference:G3} at index {worst}).")
-                + " A backward pass that depends on hidden state or randomness cannot be checked reliably; the first result was checked.");
+        if (again is null || again.Length != first.Length)
+            throw new ArgumentException(
+                $"The gradient returned {(again is null ? "null" : $"{again.Length} entries")} when called a second time at the same point, "
+                + $"after {first.Length} the first time; it must return one entry per coordinate every time.", nameof(gradient));
+        var second = again.Select(double.CreateChecked).ToArray();
+        double tolerance = options.NondeterminismTolerance;
+        var failures = ReentrancyCheck.Changed(first, second, tolerance)
+            .Select(i => ReentrancyCheck.Entry(i, name(i), first[i], second[i], tolerance)).ToList();
+        if (failures.Count > 0) warnings.Add(ReentrancyCheck.Summary("The gradient", failures, first.Length, tolerance));
+        return failures;
     }
 
     private static bool BitIdentical(T[] a, T[] b)

@@ -36,7 +36,7 @@ internal static class JacobianChecker
             var analytic = source(m);
             // The contracts are tested with a random ±1 upstream vector: scaling it by 2 is exact.
             var upstream = RademacherVector(analytic is JvpSource ? n : m, options.EffectiveSeed - 1);
-            var contracts = analytic.Contracts(point, upstream, warnings);
+            var contracts = analytic.Contracts(point, upstream, options.NondeterminismTolerance, warnings);
             snapshot.CopyTo(point, 0);
 
             var columns = new ColumnChecker(function, point, y0, counter, options, name, cancellation);

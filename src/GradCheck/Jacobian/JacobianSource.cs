@@ -22,8 +22,8 @@ internal abstract class JacobianSource(int outputs, int inputs)
     /// <summary>The claimed vₖᵀJu along direction segments, one output vector vₖ per direction.</summary>
     public abstract IDirectionalAnalytic Directional(double[] x, double[][] v);
 
-    /// <summary>PyTorch's contracts for the product (linearity, reentrancy); violations as failing entries.</summary>
-    public abstract IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, List<string> warnings);
+    /// <summary>PyTorch's contracts for the product (linearity, reentrancy within <paramref name="tolerance"/>); violations as failing entries.</summary>
+    public abstract IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings);
 }
 
 /// <summary>The user gave the whole Jacobian.</summary>
@@ -47,13 +47,13 @@ internal sealed class MatrixSource(Func<double[], double[,]> jacobian, int outpu
         return new WeightsAnalytic(weights, magnitudes);
     }
 
-    public override IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, List<string> warnings)
+    public override IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings)
     {
         var first = Matrix(x);
         var again = Call(x);
         var a = first.Cast<double>().ToArray();
         var b = again.Cast<double>().ToArray();
-        return BackwardContracts.Reentrant("jacobian(x)", a, b, warnings) is { } failure ? [failure] : [];
+        return BackwardContracts.Reentrant("jacobian(x)", a, b, tolerance, warnings) is { } failure ? [failure] : [];
     }
 
     private double[,] Call(double[] x)
@@ -94,8 +94,8 @@ internal sealed class VjpSource(Func<double[], double[], double[]> vjp, int outp
         return new WeightsAnalytic(weights, null);
     }
 
-    public override IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, List<string> warnings) =>
-        BackwardContracts.Linear("vjp", "v", v => Call(x, v), upstream, warnings);
+    public override IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings) =>
+        BackwardContracts.Linear("vjp", "v", v => Call(x, v), upstream, tolerance, warnings);
 
     private double[] Call(double[] x, double[] v)
     {
@@ -136,8 +136,8 @@ internal sealed class JvpSource(Func<double[], double[], double[]> jvp, int outp
 
     public override IDirectionalAnalytic Directional(double[] x, double[][] v) => new JvpAnalytic(u => Call(x, u), v, Inputs);
 
-    public override IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, List<string> warnings) =>
-        BackwardContracts.Linear("jvp", "u", u => Call(x, u), upstream, warnings);
+    public override IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings) =>
+        BackwardContracts.Linear("jvp", "u", u => Call(x, u), upstream, tolerance, warnings);
 
     private double[] Call(double[] x, double[] u)
     {

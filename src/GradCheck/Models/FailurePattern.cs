@@ -23,4 +23,10 @@ public enum FailurePattern
 
     /// <summary>No simple pattern fits.</summary>
     Unrecognized,
+
+    /// <summary>
+    /// A second Backward() at the same point changed the gradient (<see cref="EntryVerdict.NotReentrant"/> entries):
+    /// typically a backward pass that accumulates (+=) into buffers it never zeroes.
+    /// </summary>
+    NotReentrant,
 }

@@ -54,12 +54,12 @@ public static class ModelCheck
                                              ?? (GradientCheckDefaults.DeterminismEvaluationFloor + plan.Tensors.Count - 1) / plan.Tensors.Count,
                     Progress = options.Progress is { } progress ? new OffsetProgress(progress, plan, tensor, evaluations) : null,
                 };
-                var report = CheckTensor(model, parameter, snapshot, tensor.Index, analytic[tensor.Index], tensorOptions, cancellationToken);
+                var report = CheckTensor(model, parameter, snapshot, tensor.Index, analytic.Calls(tensor.Index), tensorOptions, cancellationToken);
                 evaluations += report.FunctionEvaluations;
                 var diagnosis = report.Outcome != CheckOutcome.Failed ? null : Models.Diagnosis.FailureDiagnosis.Diagnose(report.Entries, parameter.Shape, snapshot.ValuesAsDoubles(tensor.Index));
                 reports.Add(new ParameterReport(parameter.Name, parameter.Shape, plan.Offsets[tensor.Index], report, diagnosis));
             }
-            return new ModelReport(reports, analytic.Warnings, evaluations, plan.Dimension, analytic.Loss, options.AcceptInconclusive);
+            return new ModelReport(reports, [], evaluations, plan.Dimension, analytic.Loss, options.AcceptInconclusive);
         }
         finally
         {
@@ -74,7 +74,7 @@ public static class ModelCheck
     /// error budget, kinks, warnings.
     /// </summary>
     private static GradientReport CheckTensor<T>(IDifferentiableModel<T> model, Parameter<T> parameter, ParameterSnapshot<T> snapshot, int tensorIndex,
-        T[] analytic, GradientCheckOptions options, CancellationToken cancellationToken)
+        Func<T[], T[]> analytic, GradientCheckOptions options, CancellationToken cancellationToken)
         where T : IFloatingPointIeee754<T>
     {
         // The core dispatches on options.Mode, so CheckMode.Fast gives each tensor its own random-projection check
@@ -88,7 +88,7 @@ public static class ModelCheck
         }
         try
         {
-            return GradientCheck.Run(Function, _ => analytic, buffer, options, cancellationToken);
+            return GradientCheck.Run(Function, analytic, buffer, options, cancellationToken);
         }
         finally
         {

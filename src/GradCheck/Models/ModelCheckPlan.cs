@@ -52,7 +52,7 @@ internal sealed class ModelCheckPlan
             var parameter = parameters[t];
             int offset = offsets[t];
             Func<int, string> name = options.EntryName is { } userName ? i => userName(offset + i) : parameter.EntryName;
-            var tensorOptions = options with { EntryName = name, Progress = null, CheckGradientReentrancy = false };
+            var tensorOptions = options with { EntryName = name, Progress = null };
             int entries;
             if (local is not null)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GradCheck.Internal;
 
 namespace GradCheck.Reporting;
 
@@ -15,6 +16,7 @@ internal static class ReportText
         int mismatches = report.Entries.Count(e => e.Verdict == EntryVerdict.Mismatch);
         int nonFinite = report.Entries.Count(e => e.Verdict == EntryVerdict.NonFinite);
         int unresolved = report.Entries.Count(e => e.IsInconclusive);
+        int notReentrant = report.Entries.Count(e => e.Verdict == EntryVerdict.NotReentrant);
         var text = new StringBuilder();
         text.Append(Verdict(report.Outcome));
         if (report.Mode == CheckMode.Fast)
@@ -25,6 +27,7 @@ internal static class ReportText
         var parts = new List<string>();
         if (mismatches > 0) parts.Add(Plural(mismatches, "mismatch", "mismatches"));
         if (nonFinite > 0) parts.Add($"{nonFinite} non-finite");
+        if (notReentrant > 0) parts.Add($"{notReentrant} not reentrant");
         if (kinks > 0) parts.Add(Plural(kinks, "kink", "kinks"));
         if (unresolved > 0) parts.Add($"{unresolved} inconclusive");
         if (parts.Count > 0) text.Append(" (").Append(string.Join(", ", parts)).Append(')');
@@ -68,6 +71,9 @@ internal static class ReportText
             text.AppendLine().Append("  ").Append(Describe(e));
         if (failures.Count > GradientCheckDefaults.FailuresInMessage)
             text.AppendLine().Append(Invariant, $"  … and {failures.Count - GradientCheckDefaults.FailuresInMessage} more.");
+        // Said once, not per entry: the fix for a backward that does not reproduce itself is the same for all of them.
+        if (failures.Any(e => e.Verdict == EntryVerdict.NotReentrant))
+            text.AppendLine().Append("Not reentrant: ").Append(ReentrancyCheck.Advice);
         text.AppendLine().Append(Invariant, $"{report.Summary}");
         text.AppendLine().Append(Invariant, $"method: {report.Method}");
         return text.ToString();
@@ -97,6 +103,10 @@ internal static class ReportText
             $"{e.Label}: analytic value is {Num(e.Analytic)} (numeric {Num(e.Numeric)})",
         EntryVerdict.NonFinite =>
             $"{e.Label}: no finite difference could be formed next to the point (analytic {Num(e.Analytic)})",
+        // Full precision: a change within rounding (atomics) must be visible in the two values.
+        EntryVerdict.NotReentrant => string.Create(Invariant,
+            $"{e.Label}: not reentrant: the derivative was {e.Analytic:G17}, then {e.Numeric:G17} when computed again at the same point, ")
+            + $"a change of {Num(e.AbsoluteError)} > NondeterminismTolerance {Num(e.Tolerance)}",
         _ when e.LeftDerivative is { } left && e.RightDerivative is { } right =>
             $"{e.Label}: analytic {Num(e.Analytic)} is outside the one-sided derivatives [{Num(Math.Min(left, right))}, {Num(Math.Max(left, right))}] of a kink, "
             + $"off by {Num(e.AbsoluteError)} > tolerance {Num(e.Tolerance)}",

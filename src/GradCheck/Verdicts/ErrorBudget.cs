@@ -6,7 +6,9 @@ namespace GradCheck.Verdicts;
 /// Decides each entry's verdict. An entry is a Mismatch only when |analytic − numeric| exceeds what the
 /// numerics can explain: the numeric estimate's own error (times a safety factor), the rounding of the analytic
 /// value at its magnitude, and the rounding a backward pass accumulates at the scale of the largest gradient
-/// entry. No absolute floor: tiny gradients are judged at their own scale.
+/// entry. No absolute floor: tiny gradients are judged at their own scale, except the one the user declares: a
+/// backward declared nondeterministic up to <see cref="GradientCheckOptions.NondeterminismTolerance"/> (atomics,
+/// parallel sums) gives each entry only to within that tolerance, so no entry is held to less.
 /// </summary>
 internal sealed class ErrorBudget
 {
@@ -14,6 +16,7 @@ internal sealed class ErrorBudget
     private readonly double _safety;
     private readonly double _epsilon;
     private readonly double _gradientScale;
+    private readonly double _analyticNondeterminism;
 
     public ErrorBudget(GradientCheckOptions options, double epsilon, IReadOnlyList<double> analytic)
     {
@@ -21,6 +24,7 @@ internal sealed class ErrorBudget
         _safety = options.ErrorEstimateSafety ?? GradientCheckDefaults.ErrorEstimateSafety;
         _epsilon = epsilon;
         _gradientScale = analytic.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        _analyticNondeterminism = options.NondeterminismTolerance;
     }
 
     /// <summary>
@@ -40,7 +44,8 @@ internal sealed class ErrorBudget
         : _safety * Math.Max(estimate.ErrorEstimate - estimate.RoundingError, 0)
           + GradientCheckDefaults.RoundingSafety * estimate.RoundingError
           + GradientCheckDefaults.AnalyticRoundingUlps * _epsilon * Math.Max(magnitude, Math.Abs(numeric))
-          + GradientCheckDefaults.GradientScaleRoundingUlps * _epsilon * terms * _gradientScale;
+          + GradientCheckDefaults.GradientScaleRoundingUlps * _epsilon * terms * _gradientScale
+          + terms * _analyticNondeterminism;
 
     public EntryResult Judge(int index, string name, double analytic, DerivativeEstimate estimate)
     {

@@ -87,8 +87,28 @@ public class JacobianCheckTests
         int calls = 0;
         double[] Drifting(double[] x, double[] u) => problem.Jvp(x, u).Select(y => y + 1e-9 * calls++).ToArray();
         var report = JacobianCheck.RunJvp(problem.F, Drifting, problem.Point);
-        Assert.Contains(report.Failures, f => f.Label == "contract: jvp(x, u) reentrant");
+        Assert.Contains(report.Failures, f => f.Label == "contract: jvp(x, u) reentrant" && f.Verdict == EntryVerdict.NotReentrant && f.Tolerance == 0);
         Assert.Contains(report.Warnings, w => w.Contains("is not reentrant", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ANondeterminismToleranceCoversTheProductsRepeat()
+    {
+        // A relative drift of 1e-13 per call (an atomic sum's order changing): linear in u, but never the same twice.
+        var problem = new VectorProblem(3, 4, seed: 37);
+        int calls = 0;
+        double[] Drifting(double[] x, double[] u)
+        {
+            double drift = 1 + (1e-13 * ++calls);
+            return problem.Jvp(x, u).Select(y => y * drift).ToArray();
+        }
+        var strict = JacobianCheck.RunJvp(problem.F, Drifting, problem.Point);
+        Assert.Contains(strict.Failures, f => f.Label == "contract: jvp(x, u) reentrant");
+
+        calls = 0;
+        var tolerant = JacobianCheck.RunJvp(problem.F, Drifting, problem.Point, new GradientCheckOptions { NondeterminismTolerance = 1e-9 });
+        Assert.DoesNotContain(tolerant.Entries, f => f.Verdict == EntryVerdict.NotReentrant);
+        Assert.DoesNotContain(tolerant.Warnings, w => w.Contains("is not reentrant", StringComparison.Ordinal));
     }
 
     [Fact]

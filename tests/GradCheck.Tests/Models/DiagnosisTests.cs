@@ -179,10 +179,14 @@ public class DiagnosisTests
     [Fact]
     public void Unstructured_errors_are_not_given_a_pattern()
     {
-        var random = new Random(5);
+        // The same random errors on every Backward(): a fresh stream each call would make it not reentrant.
         var model = new LinearTestModel<double>(3, 4)
         {
-            Bug = m => { for (int i = 0; i < m.WeightGradient.Length; i++) m.WeightGradient[i] += 0.1 + random.NextDouble(); },
+            Bug = m =>
+            {
+                var random = new Random(5);
+                for (int i = 0; i < m.WeightGradient.Length; i++) m.WeightGradient[i] += 0.1 + random.NextDouble();
+            },
         };
         var tensor = Check(model, "fc.weight");
         Assert.Equal(FailurePattern.Unrecognized, tensor.Pattern);

@@ -15,6 +15,9 @@ internal static class FailureDiagnosis
 
     public static TensorDiagnosis Diagnose(IReadOnlyList<EntryResult> entries, IReadOnlyList<int> shape, double[] weights)
     {
+        // A gradient that changes between calls has no single value to fit a pattern to: that is the bug to fix first.
+        var notReentrant = entries.Where(e => e.Verdict == EntryVerdict.NotReentrant).ToArray();
+        if (notReentrant.Length > 0) return NotReentrant(notReentrant);
         // Kink entries compare with a clamped one-sided value and non-finite ones with nothing: neither says anything about a pattern.
         var points = entries
             .Where(e => e.Verdict is EntryVerdict.Ok or EntryVerdict.Mismatch && double.IsFinite(e.Analytic) && double.IsFinite(e.Numeric))
@@ -45,6 +48,16 @@ internal static class FailureDiagnosis
         return new TensorDiagnosis(FailurePattern.Unrecognized, null,
             "every checked entry is wrong, with no simple pattern (not a sign, a constant factor, a transpose or a weight-decay term)"
             + (shape.Count >= 2 && points.Length < ProductOf(shape) ? "; check all entries (no SampleSize) to test for a transpose" : ""));
+    }
+
+    /// <summary>Which entries a second Backward() changed; "doubled" when every one came back as twice the first (an undamped +=).</summary>
+    private static TensorDiagnosis NotReentrant(EntryResult[] changed)
+    {
+        bool doubled = changed.All(e => e.Analytic != 0 && Math.Abs(e.Numeric - (2 * e.Analytic)) <= 1e-9 * Math.Abs(e.Analytic));
+        string names = string.Join(", ", changed.Take(NamesListed).Select(e => e.Label)) + (changed.Length > NamesListed ? $", … {changed.Length - NamesListed} more" : "");
+        return new TensorDiagnosis(FailurePattern.NotReentrant, null, string.Create(CultureInfo.InvariantCulture,
+            $"not reentrant: a second Backward() at the same point changed {changed.Length} checked entries ({names})")
+            + (doubled ? "; each came back doubled, so Backward() adds (+=) into a gradient buffer it never zeroes" : "; does Backward() accumulate into buffers it never zeroes, or draw random numbers?"));
     }
 
     private static TensorDiagnosis MissingPath(DiagnosisPoint[] points, DiagnosisPoint[] failed)
