@@ -23,8 +23,10 @@ public sealed class ProjectionModeTests
         Tensor[] inputs = [randn(1, 2, 3, 3, dtype: float64).requires_grad_(), randn(2, 2, 2, 2, dtype: float64).requires_grad_()];
         Func<Tensor[], Tensor> conv = t => nn.functional.conv2d(t[0], t[1], padding: [1]).tanh();
 
-        var fast = TorchGradCheck.Run(conv, inputs, Fast);
-        var full = TorchGradCheck.Run(conv, inputs);
+        // The algorithms' own costs, without the repeats that top every check up to the 342-evaluation determinism floor.
+        var noFloor = new GradientCheckOptions { DeterminismEvaluations = 0 };
+        var fast = TorchGradCheck.Run(conv, inputs, Fast with { Check = noFloor });
+        var full = TorchGradCheck.Run(conv, inputs, new TorchCheckOptions { Check = noFloor });
 
         Assert.True(fast.Passed, fast.ToString());
         Assert.True(full.Passed, full.ToString());

@@ -69,6 +69,7 @@ internal static class TensorJacobianCheck
             var projections = ProjectionCheck.Check(evaluator, x, names, positions, snapshots, f0, outputTypes, core, estimator,
                 ref backwardPasses, warnings, reentrancy);
             ThrowIfInputsModified(x, names, snapshots);
+            Determinism.TopUp(evaluator, f0, core, options.Randomness);
             return new TensorCheckReport(title + " (projection)", projections, outputs, evaluator.Evaluations, backwardPasses, warnings, precision);
         }
 
@@ -119,6 +120,7 @@ internal static class TensorJacobianCheck
             reports.Add(new TensorInputReport(names[i], positions[i], shape, report));
         }
 
+        Determinism.TopUp(evaluator, f0, core, options.Randomness);
         return new TensorCheckReport(title, reports, outputs, evaluator.Evaluations, backwardPasses, warnings, precision);
     }
 

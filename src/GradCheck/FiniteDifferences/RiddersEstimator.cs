@@ -162,8 +162,12 @@ internal sealed class RiddersEstimator
         // The confirming pair sits a quarter below the tableau, or deeper when the tableau's error is far above its rounding:
         // at the step where rounding is a quarter of that error, truncation has all but vanished for a smooth f, and a
         // piecewise-linear f (dense ReLU switch points that every tableau step crossed) is differenced exactly there.
-        double confirmStep = converged ? Math.Min(smallest / CloseLook.Shrink, Math.Max(4 * Noise(fMax) / central.Error, 64 * minStep)) : smallest / CloseLook.Shrink;
-        bool deep = confirmStep < smallest / CloseLook.Shrink;
+        // (Without a measured rounding or a positive error there is nothing to place it by: a quarter step, as always.)
+        double quarter = smallest / CloseLook.Shrink, valueRounding = Noise(fMax);
+        double confirmStep = converged && valueRounding > 0 && central.Error > 0 && 4 * valueRounding / central.Error < quarter
+            ? Math.Max(4 * valueRounding / central.Error, Math.Min(64 * minStep, quarter))
+            : quarter;
+        bool deep = confirmStep < quarter;
         _look.Start(confirmStep * CloseLook.Shrink);
         evaluations += _look.Extend(probe, minStep, Noise, ref fMax, rows: 1);
         // A tableau that settled only after skipping its first rows is used when a smaller step confirms it (a pole or a
