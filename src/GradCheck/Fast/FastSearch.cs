@@ -131,9 +131,14 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
             warnings.Add($"{unexplained} time(s) a failing group of coordinates split into halves that both pass (the half with the larger discrepancy was followed): the error is spread over many entries, each within its own tolerance, or too close to the threshold to follow.");
         if (!entries.Any(e => e.IsFailure))
         {
-            // The directional evidence stands even when no single entry could be blamed: the report must not pass.
-            entries.Add(DirectionEntry(failed));
-            warnings.Add($"Random direction #{failed.Segment.Direction.Number} failed but no single wrong entry was located; the entry '{DirectionName(failed)}' records the directional mismatch. Run with Mode = CheckMode.Full to examine every entry.");
+            // The directional evidence stands even when no single entry could be blamed: the report must not pass. But a
+            // direction that failed by less than twice its tolerance, with no entry to confirm it, is not evidence enough
+            // for a failure either (float32 rounding summed over hundreds of entries): Inconclusive.
+            bool marginal = failed.Score < FastDefaults.UnconfirmedFailureScore;
+            entries.Add(DirectionEntry(failed) with { Verdict = marginal ? EntryVerdict.Inconclusive : EntryVerdict.Mismatch });
+            warnings.Add(marginal
+                ? $"Random direction #{failed.Segment.Direction.Number} missed its tolerance by less than {FastDefaults.UnconfirmedFailureScore}× and no single wrong entry was located: neither a failure nor a pass is earned. Run with Mode = CheckMode.Full (or in double) to examine every entry."
+                : $"Random direction #{failed.Segment.Direction.Number} failed but no single wrong entry was located; the entry '{DirectionName(failed)}' records the directional mismatch. Run with Mode = CheckMode.Full to examine every entry.");
         }
         int failedDirections = detections.Count(d => d.Failed);
         warnings.Insert(0, $"{failedDirections} of {detections.Length} random directions failed; localisation used direction #{failed.Segment.Direction.Number} and {checks} restricted directional checks.");

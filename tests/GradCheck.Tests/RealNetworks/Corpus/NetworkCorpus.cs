@@ -1,0 +1,38 @@
+namespace GradCheck.Tests.RealNetworks.Corpus;
+
+/// <summary>
+/// The networks of the corpus by name, at the sizes where GradCheck used to raise false alarms (conv1d with 4 channels,
+/// kernel 5, batch 32 × length 40: 1,152 ReLU positions per channel; a tanh RNN of 12 steps, hidden 16, input 6, batch 8;
+/// MLPs of 64 samples × 10 inputs → 32 hidden → 5 classes), and the check modes they are run in.
+/// </summary>
+public static class NetworkCorpus
+{
+    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "rnn-tanh"];
+
+    public static bool IsSmooth(string name) => name.EndsWith("tanh", StringComparison.Ordinal);
+
+    public static INet Create(string name, int seed, bool missingActivationDerivative = false) => name switch
+    {
+        "mlp-relu" => new Mlp(64, 10, 32, 5, "relu", seed) { MissingActivationDerivative = missingActivationDerivative },
+        "mlp-leaky" => new Mlp(64, 10, 32, 5, "leaky", seed) { MissingActivationDerivative = missingActivationDerivative },
+        "mlp-tanh" => new Mlp(64, 10, 32, 5, "tanh", seed) { MissingActivationDerivative = missingActivationDerivative },
+        "conv-relu" => new Conv(32, 40, 4, 5, "relu", seed) { MissingActivationDerivative = missingActivationDerivative },
+        "rnn-tanh" => new Rnn(8, 12, 16, 6, seed) { MissingActivationDerivative = missingActivationDerivative },
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not in the corpus"),
+    };
+
+    /// <summary>Entries of the first weight matrix (they lead the flat parameter vector in every network).</summary>
+    public static int FirstLayerSize(string name) => name switch
+    {
+        "conv-relu" => 4 * 5,
+        "rnn-tanh" => 16 * 6,
+        _ => 10 * 32,
+    };
+
+    /// <summary>Full mode on a sample of 32 entries (each seed its own; all 29 of the conv layer), and fast mode on the whole gradient.</summary>
+    public static IEnumerable<GradientCheckOptions> Modes(int seed)
+    {
+        yield return new GradientCheckOptions { SampleSize = 32, Seed = seed };
+        yield return new GradientCheckOptions { Mode = CheckMode.Fast, Seed = seed };
+    }
+}
