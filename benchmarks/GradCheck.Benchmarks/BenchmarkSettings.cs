@@ -17,6 +17,9 @@ public sealed record BenchmarkSettings
     /// <summary>Sizes n of the false-assurance corpus: each family is built at every n, for every seed.</summary>
     public IReadOnlyList<int> AssuranceSizes { get; init; } = [6, 24];
 
+    /// <summary>Seeds per network and precision in the real-network section (6).</summary>
+    public int NetworkSeeds { get; init; } = 10;
+
     /// <summary>Run the BenchmarkDotNet overhead benchmarks (minutes); off: the overhead section says so.</summary>
     public bool RunBenchmarkDotNet { get; init; } = true;
 
@@ -67,6 +70,7 @@ public sealed record BenchmarkSettings
         CorpusSeeds = 1,
         AssuranceSeeds = 2,
         AssuranceSizes = [5],
+        NetworkSeeds = 1,
         RunBenchmarkDotNet = false,
         RunPyTorch = false,
         Networks = [(3, 4, 2, 5)],

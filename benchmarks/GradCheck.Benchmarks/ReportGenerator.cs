@@ -24,10 +24,11 @@ public static class ReportGenerator
         var parallel = Timed(log, "parallel speedup", () => ParallelSection.Measure(settings, log));
         var torch = Timed(log, "PyTorch comparison", () => TorchSection.Measure(settings, log));
         var assurance = Timed(log, "false assurance", () => FalseAssuranceSection.Measure(settings));
+        var networks = Timed(log, "real networks", () => Networks.RealNetworksSection.Measure(settings));
 
         var text = new StringBuilder();
         text.Append(Header.Render(settings));
-        text.Append(Summary(calibration, verdicts, overhead, torch, fastMode, parallel, assurance));
+        text.Append(Summary(calibration, verdicts, overhead, torch, fastMode, parallel, assurance, networks));
         text.AppendLine("## 1. Accuracy");
         text.AppendLine();
         text.Append(accuracy);
@@ -39,11 +40,13 @@ public static class ReportGenerator
         text.Append(ParallelSection.Render(parallel));
         text.Append(TorchSection.Render(torch));
         text.Append(FalseAssuranceSection.Render(assurance));
+        text.Append(Networks.RealNetworksSection.Render(networks));
         return text.ToString();
     }
 
     private static string Summary(CalibrationSection.Result calibration, VerdictSection.Result verdicts, OverheadSection.Result overhead, TorchSection.Result torch,
-        FastModeSection.Result fastMode, ParallelSection.Result parallel, FalseAssuranceSection.Result assurance)
+        FastModeSection.Result fastMode, ParallelSection.Result parallel, FalseAssuranceSection.Result assurance,
+        Networks.RealNetworksSection.Result networks)
     {
         var text = new StringBuilder();
         text.AppendLine("## Headline numbers");
@@ -78,6 +81,7 @@ public static class ReportGenerator
         }
         text.AppendLine(VerdictComparison.Headline(torch.Verdicts));
         text.AppendLine(FalseAssuranceSection.Headline(assurance));
+        text.AppendLine(Networks.RealNetworksSection.Headline(networks));
         text.AppendLine();
         return text.ToString();
     }
