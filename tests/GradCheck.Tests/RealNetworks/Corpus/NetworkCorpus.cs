@@ -29,6 +29,14 @@ public static class NetworkCorpus
         _ => 10 * 32,
     };
 
+    /// <summary>The network's tensors, in the order of the flat parameter vector.</summary>
+    public static IReadOnlyList<(string Name, int Size)> Tensors(string name) => name switch
+    {
+        "conv-relu" => [("conv.weight", 4 * 5), ("conv.bias", 4), ("dense.weight", 4), ("dense.bias", 1)],
+        "rnn-tanh" => [("rnn.weight_ih", 16 * 6), ("rnn.weight_hh", 16 * 16), ("rnn.bias", 16)],
+        _ => [("fc1.weight", 10 * 32), ("fc1.bias", 32), ("fc2.weight", 32 * 5), ("fc2.bias", 5)],
+    };
+
     /// <summary>Full mode on a sample of 32 entries (each seed its own; all 29 of the conv layer), and fast mode on the whole gradient.</summary>
     public static IEnumerable<GradientCheckOptions> Modes(int seed)
     {
