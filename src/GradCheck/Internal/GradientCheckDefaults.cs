@@ -46,7 +46,10 @@ internal static class GradientCheckDefaults
     /// <summary>Rows of the tableau before convergence may be declared: two rows agree by chance too easily.</summary>
     public const int MinRows = 3;
 
-    /// <summary>Rows at most (2 evaluations each), so a smooth function costs at most 16 evaluations per coordinate.</summary>
+    /// <summary>
+    /// Rows at most (2 evaluations each): with the confirming pair below the tableau a smooth function costs at most 16
+    /// evaluations per coordinate (8 rows made entries of a float32 softmax loss cost 18).
+    /// </summary>
     public const int MaxRows = 7;
 
     /// <summary>Rows at most when the tableau has not converged (steep or nearly non-smooth functions).</summary>
