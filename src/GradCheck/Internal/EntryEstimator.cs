@@ -30,6 +30,13 @@ internal sealed class EntryEstimator
         : _ridders.Estimate(probe, _initialStep ?? DefaultInitialStep(probe), _noiseUlps);
 
     /// <summary>
+    /// A second estimate of the same derivative whose tableau starts at <paramref name="initialStep"/> (the adaptive scheme
+    /// only; a fixed scheme has nothing else to say and gives null).
+    /// </summary>
+    public DerivativeEstimate? EstimateFrom(ILineProbe probe, double initialStep) =>
+        _scheme is null ? _ridders.Estimate(probe, initialStep, _noiseUlps) : null;
+
+    /// <summary>
     /// Double: a large first step (rounding is negligible, extrapolation removes truncation). Float32 and coarser: the
     /// step whose rounding, noise/h, is <see cref="GradientCheckDefaults.SinglePrecisionStepNoiseRatio"/>⁻¹ of the
     /// gradient's scale: large where rounding dominates (a loss with a large offset), small where curvature does (deep
