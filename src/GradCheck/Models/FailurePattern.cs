@@ -29,4 +29,10 @@ public enum FailurePattern
     /// typically a backward pass that accumulates (+=) into buffers it never zeroes.
     /// </summary>
     NotReentrant,
+
+    /// <summary>
+    /// Every failing entry missed its tolerance by only a small factor: too little evidence to name a pattern, and
+    /// numerical causes (switch points near the point, float32 rounding) are possible. The text says by how much.
+    /// </summary>
+    Marginal,
 }

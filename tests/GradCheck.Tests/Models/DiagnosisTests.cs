@@ -192,4 +192,29 @@ public class DiagnosisTests
         Assert.Equal(FailurePattern.Unrecognized, tensor.Pattern);
         Assert.Contains("no simple pattern", tensor.Diagnosis);
     }
+
+    /// <summary>
+    /// A factor that puts the worst entry 2× outside its tolerance is reported as marginal, with the margin and the
+    /// advice to recheck numerically; 50 times that factor is named as the constant factor it is.
+    /// </summary>
+    [Fact]
+    public void A_pattern_is_named_only_well_outside_the_tolerances()
+    {
+        var correct = ModelCheck.Run(new LinearTestModel<double>(3, 4)).Parameters.Single(p => p.Name == "fc.weight").Report;
+        double worstRatio = correct.Entries.Max(e => Math.Abs(e.Analytic) / e.Tolerance);
+        ParameterReport Scaled(double relative) => ModelCheck.Run(new LinearTestModel<double>(3, 4)
+        {
+            Bug = m => { for (int i = 0; i < m.WeightGradient.Length; i++) m.WeightGradient[i] *= 1 + relative; },
+        }).Parameters.Single(p => p.Name == "fc.weight");
+
+        var marginal = Scaled(2 / worstRatio);
+        var clear = Scaled(100 / worstRatio);
+
+        Assert.Equal(CheckOutcome.Failed, marginal.Outcome);
+        Assert.Equal(FailurePattern.Marginal, marginal.Pattern);
+        Assert.Contains("too close to the tolerance to name a pattern", marginal.Diagnosis);
+        Assert.Contains("RunExact", marginal.Diagnosis);
+        Assert.Equal(FailurePattern.ConstantFactor, clear.Pattern);
+        Assert.Equal(1 + 100 / worstRatio, clear.Coefficient!.Value, 1e-6);
+    }
 }

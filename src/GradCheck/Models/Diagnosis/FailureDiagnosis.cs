@@ -30,6 +30,11 @@ internal static class FailureDiagnosis
 
         if (failed.All(p => p.Analytic == 0))
             return MissingPath(points, failed);
+        // A pattern is named only from entries well outside their tolerances: entries that missed by a little fit a
+        // "constant factor 0.999999" or a tiny "weight decay" as well as they fit noise (seen on correct float32 layers).
+        double margin = failed.Max(p => Math.Abs(p.Analytic - p.Numeric) / p.Tolerance);
+        if (margin < PatternMargin)
+            return Marginal(failed, margin);
         if (LinearFit.Factor(points) is { } factor)
             return FactorText.IsMinusOne(factor)
                 ? new TensorDiagnosis(FailurePattern.SignFlipped, factor, "sign flipped: analytic ≈ −numeric in every checked entry")
@@ -58,6 +63,17 @@ internal static class FailureDiagnosis
         return new TensorDiagnosis(FailurePattern.NotReentrant, null, string.Create(CultureInfo.InvariantCulture,
             $"not reentrant: a second Backward() at the same point changed {changed.Length} checked entries ({names})")
             + (doubled ? "; each came back doubled, so Backward() adds (+=) into a gradient buffer it never zeroes" : "; does Backward() accumulate into buffers it never zeroes, or draw random numbers?"));
+    }
+
+    /// <summary>Failing entries must miss their tolerance by this factor (at least one of them) before a pattern is fitted.</summary>
+    private const double PatternMargin = 4.0;
+
+    private static TensorDiagnosis Marginal(DiagnosisPoint[] failed, double margin)
+    {
+        var worst = failed.MaxBy(p => Math.Abs(p.Analytic - p.Numeric) / p.Tolerance);
+        return new TensorDiagnosis(FailurePattern.Marginal, null, string.Create(CultureInfo.InvariantCulture,
+            $"{failed.Length} entries outside their tolerance by at most {margin:0.0}× (worst {worst.Label}: analytic {ReportText.Num(worst.Analytic)}, numeric {ReportText.Num(worst.Numeric)}, tolerance {ReportText.Num(worst.Tolerance)}); ")
+            + "too close to the tolerance to name a pattern. Numerical causes are possible at this margin (switch points of ReLU or max-pool near the point, float32 rounding): check again in double or with GradientCheck.RunExact before hunting a bug.");
     }
 
     private static TensorDiagnosis MissingPath(DiagnosisPoint[] points, DiagnosisPoint[] failed)
