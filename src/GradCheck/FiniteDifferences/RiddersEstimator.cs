@@ -202,25 +202,24 @@ internal sealed class RiddersEstimator
                 Step = _look.Rows[^1].Step, Evaluations = evaluations, LeftDerivative = left, RightDerivative = right, Irregular = true,
             };
         }
+        // f exactly 0 at every step: a loss quantised to 0 (float32 log(1 + e⁻ᵒ) with 1 + e⁻ᵒ rounding to 1) and a truly
+        // flat one look the same, and the quantum of the first is not visible in |f| (its rounding bound is 0). Nothing is
+        // resolved: a saturated float32 log-loss was failed as "numeric 0 ± 2e-19" against its true derivative −9.4e-14.
+        bool quantisedToZero = f0 == 0 && fMax == 0;
         if (!irregular && !improvable)
             return new DerivativeEstimate
             {
-                Value = central.Value, ErrorEstimate = central.Error, RoundingError = central.Rounding, Step = central.Step, Evaluations = evaluations,
-                Irregular = suspicious,
+                Value = central.Value, ErrorEstimate = quantisedToZero ? double.PositiveInfinity : central.Error, RoundingError = central.Rounding,
+                Step = central.Step, Evaluations = evaluations, Irregular = suspicious,
             };
         var (value, error, rounding, step) = SmallStepEstimate(lastRow, contradicted);
         if (!irregular && !(error < central.Error))
             return new DerivativeEstimate
             {
-                Value = central.Value, ErrorEstimate = central.Error, RoundingError = central.Rounding, Step = central.Step, Evaluations = evaluations,
-                Irregular = suspicious,
+                Value = central.Value, ErrorEstimate = quantisedToZero ? double.PositiveInfinity : central.Error, RoundingError = central.Rounding,
+                Step = central.Step, Evaluations = evaluations, Irregular = suspicious,
             };
-        if (f0 == 0 && fMax == 0)
-        {
-            // f is exactly 0 at every step: a loss quantised to 0 (log(1 + e⁻ᵒ) with 1 + e⁻ᵒ rounding to 1) and a truly
-            // flat one look the same, and the quantum of the first is not visible in |f|. Nothing is resolved.
-            error = double.PositiveInfinity;
-        }
+        if (quantisedToZero) error = double.PositiveInfinity;
         return new DerivativeEstimate
         {
             Value = value, ErrorEstimate = error, RoundingError = rounding, Step = step, Evaluations = evaluations, Irregular = true,
