@@ -203,23 +203,26 @@ internal sealed class RiddersEstimator
             };
         }
         // f exactly 0 at every step: a loss quantised to 0 (float32 log(1 + e⁻ᵒ) with 1 + e⁻ᵒ rounding to 1) and a truly
-        // flat one look the same, and the quantum of the first is not visible in |f| (its rounding bound is 0). Nothing is
-        // resolved: a saturated float32 log-loss was failed as "numeric 0 ± 2e-19" against its true derivative −9.4e-14.
+        // flat one (a dead ReLU) look the same, and the quantum of the first is not visible in |f|: its rounding bound is 0,
+        // and a saturated float32 log-loss was failed as "numeric 0 ± 2e-19" against its true derivative −9.4e-14. The
+        // quantum is taken as that of values of size 1 (the 1 in 1 + e⁻ᵒ): a derivative below it is unresolved, an
+        // analytic 0 matches, and a dead ReLU claimed to have slope 1 still fails.
         bool quantisedToZero = f0 == 0 && fMax == 0;
+        double Quantum(double atStep) => quantisedToZero ? 2 * noiseUlps * epsilon / atStep : 0;
         if (!irregular && !improvable)
             return new DerivativeEstimate
             {
-                Value = central.Value, ErrorEstimate = quantisedToZero ? double.PositiveInfinity : central.Error, RoundingError = central.Rounding,
+                Value = central.Value, ErrorEstimate = Math.Max(central.Error, Quantum(central.Step)), RoundingError = Math.Max(central.Rounding, Quantum(central.Step)),
                 Step = central.Step, Evaluations = evaluations, Irregular = suspicious,
             };
         var (value, error, rounding, step) = SmallStepEstimate(lastRow, contradicted);
         if (!irregular && !(error < central.Error))
             return new DerivativeEstimate
             {
-                Value = central.Value, ErrorEstimate = quantisedToZero ? double.PositiveInfinity : central.Error, RoundingError = central.Rounding,
+                Value = central.Value, ErrorEstimate = Math.Max(central.Error, Quantum(central.Step)), RoundingError = Math.Max(central.Rounding, Quantum(central.Step)),
                 Step = central.Step, Evaluations = evaluations, Irregular = suspicious,
             };
-        if (quantisedToZero) error = double.PositiveInfinity;
+        (error, rounding) = (Math.Max(error, Quantum(step)), Math.Max(rounding, Quantum(step)));
         return new DerivativeEstimate
         {
             Value = value, ErrorEstimate = error, RoundingError = rounding, Step = step, Evaluations = evaluations, Irregular = true,

@@ -2,7 +2,7 @@ namespace GradCheck.Tests.FiniteDifferences;
 
 /// <summary>
 /// A saturated float32 log-loss log(1 + e⁻ᵒ): for o ≥ 17, 1 + e⁻ᵒ rounds to 1 and f is exactly 0 at every step, while
-/// the true derivative −e⁻ᵒ/(1 + e⁻ᵒ) is not. Nothing resolves it: Inconclusive, never a Mismatch against "0 ± 0".
+/// the true derivative −e⁻ᵒ/(1 + e⁻ᵒ) is not. Its quantum (that of values of size 1) is far above the derivative: Inconclusive, never a Mismatch against "0 ± 0".
 /// </summary>
 public sealed class QuantisedLossTests
 {
@@ -21,6 +21,19 @@ public sealed class QuantisedLossTests
         Assert.Equal(CheckOutcome.Inconclusive, report.Outcome);
         Assert.Equal(EntryVerdict.Inconclusive, Assert.Single(report.Entries).Verdict);
         Assert.Throws<InconclusiveCheckException>(report.ThrowIfFailed);
+    }
+
+    /// <summary>A dead ReLU is exactly 0 at every step too: slope 0 passes, a claimed slope of 1 still fails.</summary>
+    [Fact]
+    public void A_truly_flat_zero_passes_an_exact_zero_and_fails_a_wrong_slope()
+    {
+        var flat = GradientCheck.Run(x => MathF.Max(x[0], 0), x => [0f], [-0.5f]);
+        var wrong = GradientCheck.Run(x => MathF.Max(x[0], 0), x => [1f], [-0.5f]);
+        var flatDouble = GradientCheck.Run(x => Math.Max(x[0], 0), x => [0.0], [-0.5]);
+
+        Assert.Equal(CheckOutcome.Passed, flat.Outcome);
+        Assert.Equal(CheckOutcome.Passed, flatDouble.Outcome);
+        Assert.Equal(EntryVerdict.Mismatch, Assert.Single(wrong.Failures).Verdict);
     }
 
     [Theory]
