@@ -55,6 +55,21 @@ public class InconclusiveTests
     }
 
     [Fact]
+    public void Accept_inconclusive_on_the_command_line_exits_0_and_still_says_inconclusive()
+    {
+        string dir = Tool.TempDirectory();
+        var (exitCode, output) = Tool.Run(["run", Tool.FixtureAssembly, "--filter", "fixture-drowned", "--accept-inconclusive", "--format", "console", "--format", "json", "--out", dir]);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
+        var json = doc.RootElement;
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("INCONCLUSIVE (accepted)", output);
+        Assert.Equal("inconclusive", json.GetProperty("cases")[0].GetProperty("outcome").GetString());
+        Assert.True(json.GetProperty("cases")[0].GetProperty("asExpected").GetBoolean());
+        Assert.EndsWith("--accept-inconclusive", json.GetProperty("reproduce").GetString());
+    }
+
+    [Fact]
     public void A_failure_outranks_an_inconclusive_case()
     {
         var (exitCode, _, json, _) = Run("fixture-drowned", "fixture-bug");

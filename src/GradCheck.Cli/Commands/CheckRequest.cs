@@ -14,8 +14,11 @@ namespace GradCheck.Cli.Commands;
 /// <param name="Output">Directory for report files.</param>
 internal sealed record CheckRequest(string Command, string? Assembly, IReadOnlyList<string> Filters, CheckMode Mode, int? Seed, ReportFormat Formats, string Output)
 {
+    /// <summary>--accept-inconclusive: every case runs with <see cref="GradientCheckOptions.AcceptInconclusive"/>.</summary>
+    public bool AcceptInconclusive { get; init; }
+
     public static CheckRequest From(string command, string? assembly, CheckSettings settings) =>
-        new(command, assembly, settings.Filters, settings.Mode, settings.Seed, settings.ReportFormats, settings.Output);
+        new(command, assembly, settings.Filters, settings.Mode, settings.Seed, settings.ReportFormats, settings.Output) { AcceptInconclusive = settings.AcceptInconclusive };
 
     /// <summary>The mode actually run (the core's; kept apart from <see cref="Mode"/> in the JSON schema for compatibility).</summary>
     public CheckMode EffectiveMode => Mode;
@@ -31,6 +34,7 @@ internal sealed record CheckRequest(string Command, string? Assembly, IReadOnlyL
         foreach (var filter in Filters) parts.AddRange(["--filter", Quote(filter)]);
         parts.AddRange(["--mode", Mode.ToString().ToLowerInvariant()]);
         if (Seed is { } seed) parts.AddRange(["--seed", seed.ToString(CultureInfo.InvariantCulture)]);
+        if (AcceptInconclusive) parts.Add("--accept-inconclusive");
         return string.Join(' ', parts);
     }
 

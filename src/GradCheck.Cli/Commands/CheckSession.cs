@@ -23,8 +23,8 @@ internal static class CheckSession
         foreach (var item in selected)
         {
             var outcome = toConsole
-                ? ProgressDisplay.Run(console, item.Name, progress => CaseRunner.Run(item, request.Seed, request.Mode, progress, cancellationToken))
-                : CaseRunner.Run(item, request.Seed, request.Mode, null, cancellationToken);
+                ? ProgressDisplay.Run(console, item.Name, progress => CaseRunner.Run(item, request.Seed, request.Mode, progress, cancellationToken, request.AcceptInconclusive))
+                : CaseRunner.Run(item, request.Seed, request.Mode, null, cancellationToken, request.AcceptInconclusive);
             outcomes.Add(outcome);
             if (toConsole) consoleReport.WriteCase(outcome);
         }

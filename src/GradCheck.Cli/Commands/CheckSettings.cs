@@ -14,7 +14,7 @@ internal class CheckSettings : CommandSettings
     public string[] Filters { get; init; } = [];
 
     [CommandOption("-m|--mode <MODE>")]
-    [Description("full or fast. fast currently runs like full (the core has no fast mode yet).")]
+    [Description("full (every entry) or fast (a few random directional derivatives, wrong entries located by bisection; see docs/fast-mode.md).")]
     [DefaultValue(CheckMode.Full)]
     public CheckMode Mode { get; init; } = CheckMode.Full;
 
@@ -26,6 +26,10 @@ internal class CheckSettings : CommandSettings
     [Description("Directory for report.json, report.html and plots/*.png.")]
     [DefaultValue("gradcheck-report")]
     public string Output { get; init; } = "gradcheck-report";
+
+    [CommandOption("--accept-inconclusive")]
+    [Description("Count cases whose derivatives could not be resolved (INCONCLUSIVE) as passed, so they exit 0 instead of 4. The reports still say INCONCLUSIVE (accepted).")]
+    public bool AcceptInconclusive { get; init; }
 
     [CommandOption("--format <FORMATS>")]
     [Description("console, json, html or all; repeatable or comma-separated. Default: all.")]

@@ -7,10 +7,11 @@ namespace GradCheck.Cli.Running;
 /// <summary>Runs one discovered case with the runner's options; a case that throws becomes an error outcome.</summary>
 internal static class CaseRunner
 {
-    public static CaseOutcome Run(DiscoveredCase discovered, int? seed, CheckMode mode, IProgress<CheckProgress>? progress, CancellationToken cancellationToken)
+    public static CaseOutcome Run(DiscoveredCase discovered, int? seed, CheckMode mode, IProgress<CheckProgress>? progress, CancellationToken cancellationToken,
+        bool acceptInconclusive = false)
     {
         if (discovered.Case is null) return new CaseOutcome(discovered, null, discovered.DiscoveryError, TimeSpan.Zero);
-        var options = new GradientCheckOptions { Seed = seed, Mode = mode, Progress = progress };
+        var options = new GradientCheckOptions { Seed = seed, Mode = mode, Progress = progress, AcceptInconclusive = acceptInconclusive };
         var clock = Stopwatch.StartNew();
         try
         {
