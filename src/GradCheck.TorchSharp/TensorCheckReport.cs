@@ -28,9 +28,7 @@ public sealed class TensorCheckReport
     /// Failed when any input failed; otherwise Inconclusive when some input had entries the numerics could not
     /// resolve (a wrong backward would have gone unnoticed there); otherwise Passed.
     /// </summary>
-    public CheckOutcome Outcome => Inputs.Any(i => i.Outcome == CheckOutcome.Failed) ? CheckOutcome.Failed
-        : Inputs.Any(i => i.Outcome == CheckOutcome.Inconclusive) ? CheckOutcome.Inconclusive
-        : CheckOutcome.Passed;
+    public CheckOutcome Outcome => CheckOutcomes.Worst(Inputs.Select(i => i.Outcome));
 
     /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every entry of every input was resolved and agrees.</summary>
     public bool Passed => Outcome == CheckOutcome.Passed;

@@ -18,9 +18,7 @@ public sealed class CheckCaseResult
     /// Failed when any group failed; otherwise Inconclusive when some group could not resolve its entries;
     /// otherwise Passed. What the CLI reports per case and what decides its exit code.
     /// </summary>
-    public CheckOutcome Outcome => Groups.Any(g => g.Report.Outcome == CheckOutcome.Failed) ? CheckOutcome.Failed
-        : Groups.Any(g => g.Report.Outcome == CheckOutcome.Inconclusive) ? CheckOutcome.Inconclusive
-        : CheckOutcome.Passed;
+    public CheckOutcome Outcome => CheckOutcomes.Worst(Groups.Select(g => g.Report.Outcome));
 
     /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every group's report passed.</summary>
     public bool Passed => Outcome == CheckOutcome.Passed;

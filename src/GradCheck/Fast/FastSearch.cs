@@ -127,9 +127,11 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
 
         suspects.Sort();
         var entries = _checkEntries(suspects.Distinct().ToArray()).ToList();
-        if (unexplained > 0 && !stoppedEarly && !entries.Any(e => e.IsFailure))
+        bool located = entries.Any(e => e.IsFailure);
+        int failedDirections = detections.Count(d => d.Failed);
+        if (unexplained > 0 && !stoppedEarly && !located)
             warnings.Add($"{unexplained} time(s) a failing group of coordinates split into halves that both pass (the half with the larger discrepancy was followed): the error is spread over many entries, each within its own tolerance, or too close to the threshold to follow.");
-        if (!entries.Any(e => e.IsFailure) && detections.Count(d => d.Failed) == 1 && Recheck(failed) is { Failed: false } second
+        if (!located && failedDirections == 1 && Recheck(failed) is { Failed: false } second
             && second.Tolerance <= GradientCheckDefaults.ResolutionFraction * Math.Max(Math.Abs(second.Analytic), Math.Abs(second.Numeric)))
         {
             // No entry could be blamed, and the direction estimated again from its tableau's smallest step (less truncation)
@@ -138,7 +140,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
                 $"Random direction #{failed.Segment.Direction.Number} disagreed with the claim ({ReportText.Num(failed.Numeric)} vs {ReportText.Num(failed.Analytic)}, tolerance {ReportText.Num(failed.Tolerance)}), ")
                 + $"but no entry was wrong and the same direction estimated again from step {ReportText.Num(failed.Estimate.Step)} agrees ({ReportText.Num(second.Numeric)} ± {ReportText.Num(second.Tolerance)}): truncation the first estimate did not see.");
         }
-        else if (!entries.Any(e => e.IsFailure))
+        else if (!located)
         {
             // The directional evidence stands even when no single entry could be blamed: the report must not pass. But a
             // direction that failed by less than twice its tolerance, with no entry to confirm it, is not evidence enough
@@ -149,7 +151,6 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
                 ? $"Random direction #{failed.Segment.Direction.Number} missed its tolerance by less than {FastDefaults.UnconfirmedFailureScore}× and no single wrong entry was located: neither a failure nor a pass is earned. Run with Mode = CheckMode.Full (or in double) to examine every entry."
                 : $"Random direction #{failed.Segment.Direction.Number} failed but no single wrong entry was located; the entry '{DirectionName(failed)}' records the directional mismatch. Run with Mode = CheckMode.Full to examine every entry.");
         }
-        int failedDirections = detections.Count(d => d.Failed);
         warnings.Insert(0, $"{failedDirections} of {detections.Length} random directions failed; localisation used direction #{failed.Segment.Direction.Number} and {checks} restricted directional checks.");
         return new FastOutcome(entries, warnings, detections, checks, stoppedEarly);
     }

@@ -209,19 +209,14 @@ internal sealed class RiddersEstimator
         // analytic 0 matches, and a dead ReLU claimed to have slope 1 still fails.
         bool quantisedToZero = f0 == 0 && fMax == 0;
         double Quantum(double atStep) => quantisedToZero ? 2 * noiseUlps * epsilon / atStep : 0;
-        if (!irregular && !improvable)
-            return new DerivativeEstimate
-            {
-                Value = central.Value, ErrorEstimate = Math.Max(central.Error, Quantum(central.Step)), RoundingError = Math.Max(central.Rounding, Quantum(central.Step)),
-                Step = central.Step, Evaluations = evaluations, Irregular = suspicious,
-            };
+        DerivativeEstimate Tableau() => new()
+        {
+            Value = central.Value, ErrorEstimate = Math.Max(central.Error, Quantum(central.Step)), RoundingError = Math.Max(central.Rounding, Quantum(central.Step)),
+            Step = central.Step, Evaluations = evaluations, Irregular = suspicious,
+        };
+        if (!irregular && !improvable) return Tableau();
         var (value, error, rounding, step) = SmallStepEstimate(lastRow, contradicted);
-        if (!irregular && !(error < central.Error))
-            return new DerivativeEstimate
-            {
-                Value = central.Value, ErrorEstimate = Math.Max(central.Error, Quantum(central.Step)), RoundingError = Math.Max(central.Rounding, Quantum(central.Step)),
-                Step = central.Step, Evaluations = evaluations, Irregular = suspicious,
-            };
+        if (!irregular && !(error < central.Error)) return Tableau();
         (error, rounding) = (Math.Max(error, Quantum(step)), Math.Max(rounding, Quantum(step)));
         return new DerivativeEstimate
         {

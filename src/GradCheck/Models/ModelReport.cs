@@ -23,9 +23,7 @@ public sealed class ModelReport
     /// Failed when any tensor failed; otherwise Inconclusive when some tensor had entries the numerics could not
     /// resolve (a wrong gradient would have gone unnoticed there); otherwise Passed.
     /// </summary>
-    public CheckOutcome Outcome => Parameters.Any(p => p.Outcome == CheckOutcome.Failed) ? CheckOutcome.Failed
-        : Parameters.Any(p => p.Outcome == CheckOutcome.Inconclusive) ? CheckOutcome.Inconclusive
-        : CheckOutcome.Passed;
+    public CheckOutcome Outcome => CheckOutcomes.Worst(Parameters.Select(p => p.Outcome));
 
     /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every checked tensor was resolved and agrees.</summary>
     public bool Passed => Outcome == CheckOutcome.Passed;
