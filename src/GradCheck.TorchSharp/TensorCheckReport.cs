@@ -90,14 +90,12 @@ public sealed class TensorCheckReport
             var entries = Entries.ToArray();
             int failures = entries.Count(e => e.IsFailure);
             int unresolved = entries.Count(e => e.IsInconclusive);
-            var worst = entries.Where(e => double.IsFinite(e.RelativeError)).OrderByDescending(e => e.RelativeError).FirstOrDefault();
             var text = new StringBuilder();
             text.Append(CultureInfo.InvariantCulture,
                 $"{Title} {Reporting.ReportText.Verdict(Outcome)}: {entries.Length - failures - unresolved} of {entries.Length} Jacobian entries ok over {Inputs.Count} input(s) and {Outputs.Count} output(s)");
             if (unresolved > 0) text.Append(CultureInfo.InvariantCulture, $" ({unresolved} inconclusive)");
             text.Append(CultureInfo.InvariantCulture, $"; {FunctionEvaluations} forward evaluations, {BackwardPasses} backward passes");
-            if (worst is not null)
-                text.Append(CultureInfo.InvariantCulture, $"; worst relative error {worst.RelativeError:G3} at {worst.Label}");
+            text.Append(Reporting.WorstEntry.Phrase(entries));
             text.Append(CultureInfo.InvariantCulture, $" [{Precision}]");
             return text.ToString();
         }

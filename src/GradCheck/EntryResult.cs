@@ -24,7 +24,7 @@ public sealed record EntryResult
     /// <summary>Estimated error of <see cref="Numeric"/> (truncation and rounding), from the scheme itself.</summary>
     public required double ErrorEstimate { get; init; }
 
-    /// <summary>The largest |Analytic − Numeric| that was accepted for this entry.</summary>
+    /// <summary>The largest |Analytic − Numeric| that was accepted for this entry: an absolute tolerance, in the units of the derivative.</summary>
     public required double Tolerance { get; init; }
 
     /// <summary>The verdict.</summary>
@@ -59,6 +59,16 @@ public sealed record EntryResult
     /// is too large against the gradient's scale for a real bug to show.
     /// </summary>
     public bool IsInconclusive => Verdict == EntryVerdict.Inconclusive;
+
+    /// <summary>
+    /// |Analytic − Numeric| / <see cref="Tolerance"/>: how much of its tolerance the entry used (above 1 fails unless
+    /// it is a valid kink); +∞ when a value is not finite or the error is positive against a zero tolerance. Reports
+    /// rank entries by it and name the entry with the largest one; <see cref="RelativeError"/> is a different measure.
+    /// </summary>
+    public double ErrorToTolerance =>
+        !double.IsFinite(Analytic) || !double.IsFinite(Numeric) ? double.PositiveInfinity
+        : Tolerance > 0 ? AbsoluteError / Tolerance
+        : AbsoluteError > 0 ? double.PositiveInfinity : 0;
 
     /// <summary>A result comparing <paramref name="analytic"/> with <paramref name="numeric"/>: the errors are computed here, once.</summary>
     internal static EntryResult Compare(int index, string name, double analytic, double numeric, double errorEstimate, double tolerance, EntryVerdict verdict)

@@ -33,6 +33,24 @@ public sealed class GradientReport
     }
 
     /// <summary>
+    /// Several reports of the same function as one (the tensors of a model, the given and nearby points): their
+    /// entries, evaluations and directions together; element type, mode, noise and the inconclusive rule from the
+    /// first part, which is the check at the given point.
+    /// </summary>
+    internal static GradientReport Combine(IReadOnlyList<GradientReport> parts, IReadOnlyList<EntryResult> entries, IReadOnlyList<string> warnings,
+        int functionEvaluations, int dimension, string method, int? seed, double functionValue)
+    {
+        var first = parts[0];
+        return new GradientReport(entries, functionEvaluations, warnings, dimension, first.ElementType, method, seed, functionValue, first.AcceptsInconclusive)
+        {
+            FunctionNoise = first.FunctionNoise,
+            Mode = first.Mode,
+            Directions = parts.Sum(p => p.Directions),
+            DimensionUnit = first.DimensionUnit,
+        };
+    }
+
+    /// <summary>
     /// Failed when any entry fails (<see cref="EntryResult.IsFailure"/>); otherwise Inconclusive when any entry
     /// could not be resolved; otherwise Passed.
     /// </summary>
@@ -81,6 +99,9 @@ public sealed class GradientReport
 
     /// <summary>In fast mode, the number of random directional derivatives compared; 0 in full mode.</summary>
     public int Directions { get; init; }
+
+    /// <summary>What <see cref="Dimension"/> counts, in the summary: "coordinates" of a point, or "Jacobian entries".</summary>
+    internal string DimensionUnit { get; init; } = "coordinates";
 
     /// <summary>The function's value at the unperturbed point.</summary>
     public double FunctionValue { get; }

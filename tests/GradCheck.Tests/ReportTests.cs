@@ -21,7 +21,7 @@ public class ReportTests
         Assert.Contains("1 of 15 checked entries are wrong", thrown.Message);
         Assert.Contains("x[0]: analytic 0.045, numeric 0.03,", thrown.Message);
         Assert.Contains("> tolerance", thrown.Message);
-        Assert.Contains(Reporting.ReportText.Num(failure.Tolerance), thrown.Message);
+        Assert.Contains(GradCheck.Reporting.ReportText.Num(failure.Tolerance), thrown.Message);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ internal sealed class ConsoleReport(IAnsiConsole console)
     private static Table WorstTable(CaseOutcome outcome)
     {
         var table = new Table().Border(TableBorder.Simple).Title("[grey]worst entries[/]")
-            .AddColumns("entry", "analytic", "numeric", "abs error", "rel error", "tolerance", "verdict");
+            .AddColumns("entry", "analytic", "numeric", "abs error", "rel error", "abs tolerance", "verdict");
         foreach (var (_, e) in Ranking.Worst(outcome.Entries).Take(WorstEntriesShown))
         {
             string verdict = e.Verdict switch

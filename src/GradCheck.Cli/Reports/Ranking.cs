@@ -5,14 +5,7 @@ internal static class Ranking
 {
     /// <summary>Failures first, then by how close each entry came to its tolerance (|a − n| / tolerance).</summary>
     public static IEnumerable<(CheckGroup Group, EntryResult Entry)> Worst(IEnumerable<(CheckGroup Group, EntryResult Entry)> entries) =>
-        entries.OrderByDescending(x => x.Entry.IsFailure).ThenByDescending(x => Badness(x.Entry)).ThenBy(x => x.Entry.Index);
-
-    public static double Badness(EntryResult e)
-    {
-        if (!double.IsFinite(e.Analytic) || !double.IsFinite(e.Numeric)) return double.PositiveInfinity;
-        if (e.Tolerance > 0) return e.AbsoluteError / e.Tolerance;
-        return e.AbsoluteError > 0 ? double.PositiveInfinity : 0;
-    }
+        entries.OrderByDescending(x => x.Entry.IsFailure).ThenByDescending(x => x.Entry.ErrorToTolerance).ThenBy(x => x.Entry.Index);
 
     /// <summary>The entry's tolerance relative to its magnitude: comparable with <see cref="EntryResult.RelativeError"/>.</summary>
     public static double RelativeTolerance(EntryResult e)

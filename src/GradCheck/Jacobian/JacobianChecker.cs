@@ -42,10 +42,13 @@ internal static class JacobianChecker
             var columns = new ColumnChecker(function, point, y0, counter, options, name, cancellation);
             var entries = new List<EntryResult>(contracts);
             string method;
-            int poolEvaluations = 0;
+            int poolEvaluations = 0, directions = 0;
+            // A product's contracts are tested with a random upstream vector; the full matrix draws nothing unless the plan samples.
+            int? seed = analytic is MatrixSource ? null : options.EffectiveSeed;
             if (options.Mode == CheckMode.Full)
             {
                 var plan = CheckPlan.Create(options, n);
+                seed ??= plan.Seed;
                 var matrix = analytic.Matrix(point);
                 snapshot.CopyTo(point, 0);
                 foreach (int j in plan.Indices)
@@ -57,13 +60,20 @@ internal static class JacobianChecker
                 var outcome = Fast(function, analytic, point, snapshot, y0, options, name, columns, cancellation, out poolEvaluations);
                 entries.AddRange(outcome.Entries);
                 warnings.AddRange(outcome.Warnings);
+                directions = outcome.Detections.Count;
+                seed = options.EffectiveSeed;
                 method = string.Create(CultureInfo.InvariantCulture,
                     $"fast mode: vᵀJu for {outcome.Detections.Count} random ±1 pairs (seed {options.EffectiveSeed}); any single entry off by more than {outcome.GuaranteedDetection:G3} fails every pair; ")
                     + GradientChecker<double>.Describe(options);
             }
             warnings.AddRange(EntryWarnings.For(entries.Where(e => e.Index >= 0).ToArray(), n, GradientChecker<double>.ZeroFraction(snapshot), y0.Select(Math.Abs).DefaultIfEmpty(0).Max()));
-            return new GradientReport(entries, counter.Count + poolEvaluations, warnings, m * n, "double", method, options.EffectiveSeed, y0.Select(Math.Abs).DefaultIfEmpty(0).Max(),
-                options.AcceptInconclusive);
+            return new GradientReport(entries, counter.Count + poolEvaluations, warnings, m * n, "double", method, seed, y0.Select(Math.Abs).DefaultIfEmpty(0).Max(),
+                options.AcceptInconclusive)
+            {
+                Mode = options.Mode,
+                Directions = directions,
+                DimensionUnit = "Jacobian entries",
+            };
         }
         finally
         {

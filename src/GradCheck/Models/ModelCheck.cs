@@ -59,7 +59,7 @@ public static class ModelCheck
                 var diagnosis = report.Outcome != CheckOutcome.Failed ? null : Models.Diagnosis.FailureDiagnosis.Diagnose(report.Entries, parameter.Shape, snapshot.ValuesAsDoubles(tensor.Index));
                 reports.Add(new ParameterReport(parameter.Name, parameter.Shape, plan.Offsets[tensor.Index], report, diagnosis));
             }
-            return new ModelReport(reports, [], evaluations, plan.Dimension, analytic.Loss, options.AcceptInconclusive);
+            return new ModelReport(reports, [], evaluations, plan.Dimension, analytic.Loss);
         }
         finally
         {

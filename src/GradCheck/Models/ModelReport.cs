@@ -9,14 +9,14 @@ namespace GradCheck;
 /// </summary>
 public sealed class ModelReport
 {
-    internal ModelReport(IReadOnlyList<ParameterReport> parameters, IReadOnlyList<string> modelWarnings, int functionEvaluations, int dimension, double loss, bool acceptsInconclusive)
+    internal ModelReport(IReadOnlyList<ParameterReport> parameters, IReadOnlyList<string> modelWarnings, int functionEvaluations, int dimension, double loss)
     {
         Parameters = parameters;
         FunctionEvaluations = functionEvaluations;
         Warnings = modelWarnings.Concat(parameters.SelectMany(p => p.Report.Warnings.Select(w => $"{p.Name}: {w}"))).ToArray();
         var entries = parameters.SelectMany(p => p.Report.Entries.Select(e => e with { Index = p.Offset + e.Index })).ToArray();
         var first = parameters[0].Report;
-        Details = new GradientReport(entries, functionEvaluations, Warnings, dimension, first.ElementType, first.Method, first.Seed, loss, acceptsInconclusive);
+        Details = GradientReport.Combine(parameters.Select(p => p.Report).ToArray(), entries, Warnings, functionEvaluations, dimension, first.Method, first.Seed, loss);
     }
 
     /// <summary>

@@ -21,8 +21,7 @@ internal static class ModelReportText
         if (unresolved > 0) text.Append(Invariant, $" ({unresolved} inconclusive)");
         if (report.EntriesChecked < report.Dimension) text.Append(Invariant, $" (of {report.Dimension} parameters)");
         text.Append(Invariant, $"; {report.FunctionEvaluations} evaluations");
-        var worst = report.Details.Entries.Where(e => double.IsFinite(e.RelativeError)).MaxBy(e => e.RelativeError);
-        if (worst is not null) text.Append(Invariant, $"; worst relative error {ReportText.Num(worst.RelativeError)} at {worst.Label}");
+        text.Append(WorstEntry.Phrase(report.Details.Entries));
         text.Append(Invariant, $" [{report.Details.ElementType}]");
         return text.ToString();
     }

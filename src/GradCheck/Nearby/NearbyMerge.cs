@@ -17,7 +17,7 @@ internal static class NearbyMerge
             .ToArray();
         string method = string.Create(CultureInfo.InvariantCulture,
             $"{given.Method}; at the given point and {reports.Count - 1} of {requested} nearby points (x + {NearbyPoints.DefaultSpread}·N(0,1)·|x|, zeros moved by the typical magnitude)");
-        return new GradientReport(entries, reports.Sum(r => r.Report.FunctionEvaluations), warnings, given.Dimension, given.ElementType,
-            method, seed, given.FunctionValue, given.AcceptsInconclusive);
+        return GradientReport.Combine(reports.Select(r => r.Report).ToArray(), entries, warnings, reports.Sum(r => r.Report.FunctionEvaluations),
+            given.Dimension, method, seed, given.FunctionValue);
     }
 }

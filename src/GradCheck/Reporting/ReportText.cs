@@ -23,7 +23,7 @@ internal static class ReportText
             text.Append(Invariant, $": {report.Directions} random directions, {report.Failures.Count} wrong entries located, {checkedCount} examined one by one");
         else
             text.Append(Invariant, $": {checkedCount - report.Failures.Count - unresolved} of {checkedCount} entries ok");
-        if (checkedCount < report.Dimension) text.Append(Invariant, $" (of {report.Dimension} coordinates)");
+        if (checkedCount < report.Dimension) text.Append(Invariant, $" (of {report.Dimension} {report.DimensionUnit})");
         var parts = new List<string>();
         if (mismatches > 0) parts.Add(Plural(mismatches, "mismatch", "mismatches"));
         if (nonFinite > 0) parts.Add($"{nonFinite} non-finite");
@@ -34,9 +34,7 @@ internal static class ReportText
         text.Append(Invariant, $"; {report.FunctionEvaluations} evaluations");
         if (checkedCount > 0 && report.Mode == CheckMode.Full)
             text.Append(Invariant, $" ({(double)report.FunctionEvaluations / checkedCount:0.#} per entry)");
-        var worst = Worst(report).FirstOrDefault();
-        if (worst is not null && double.IsFinite(worst.RelativeError))
-            text.Append(Invariant, $"; worst relative error {Num(worst.RelativeError)} at {worst.Label}");
+        text.Append(WorstEntry.Phrase(report.Entries));
         text.Append(Invariant, $" [{report.ElementType}]");
         return text.ToString();
     }
@@ -44,7 +42,7 @@ internal static class ReportText
     public static string Table(GradientReport report)
     {
         var rows = Worst(report).Take(GradientCheckDefaults.RowsInTable).ToArray();
-        string[] header = ["entry", "analytic", "numeric", "abs error", "rel error", "tolerance", "verdict"];
+        string[] header = ["entry", "analytic", "numeric", "abs error", "rel error", "abs tolerance", "verdict"];
         var cells = rows.Select(e => new[]
         {
             e.Label, Num(e.Analytic), Num(e.Numeric), Num(e.AbsoluteError), Num(e.RelativeError), Num(e.Tolerance),
@@ -67,7 +65,7 @@ internal static class ReportText
         var failures = report.Failures;
         var text = new StringBuilder();
         text.Append(Invariant, $"Gradient check failed: {failures.Count} of {report.Entries.Count} checked entries are wrong.");
-        foreach (var e in failures.OrderByDescending(Badness).Take(GradientCheckDefaults.FailuresInMessage))
+        foreach (var e in failures.OrderByDescending(f => f.ErrorToTolerance).Take(GradientCheckDefaults.FailuresInMessage))
             text.AppendLine().Append("  ").Append(Describe(e));
         if (failures.Count > GradientCheckDefaults.FailuresInMessage)
             text.AppendLine().Append(Invariant, $"  … and {failures.Count - GradientCheckDefaults.FailuresInMessage} more.");
@@ -126,15 +124,7 @@ internal static class ReportText
     };
 
     /// <summary>Failures first, then by how close each entry came to its tolerance.</summary>
-    public static IEnumerable<EntryResult> Worst(GradientReport report) =>
-        report.Entries.OrderByDescending(e => e.IsFailure).ThenByDescending(Badness);
-
-    private static double Badness(EntryResult e)
-    {
-        if (!double.IsFinite(e.Analytic) || !double.IsFinite(e.Numeric)) return double.PositiveInfinity;
-        if (e.Tolerance > 0) return e.AbsoluteError / e.Tolerance;
-        return e.AbsoluteError > 0 ? double.PositiveInfinity : 0;
-    }
+    public static IEnumerable<EntryResult> Worst(GradientReport report) => WorstEntry.Order(report.Entries);
 
     public static string Num(double value) =>
         double.IsNaN(value) ? "NaN"

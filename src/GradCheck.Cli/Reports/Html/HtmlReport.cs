@@ -95,7 +95,7 @@ internal static class HtmlReport
 
     private static void Worst(StringBuilder html, CaseOutcome c)
     {
-        html.Append("<h3>Worst entries</h3>\n<table>\n<tr><th>entry</th><th>analytic</th><th>numeric</th><th>abs error</th><th>rel error</th><th>error estimate</th><th>tolerance</th><th>step</th><th>evaluations</th><th>verdict</th></tr>\n");
+        html.Append("<h3>Worst entries</h3>\n<table>\n<tr><th>entry</th><th>analytic</th><th>numeric</th><th>abs error</th><th>rel error</th><th>error estimate</th><th>abs tolerance</th><th>step</th><th>evaluations</th><th>verdict</th></tr>\n");
         foreach (var (_, e) in Ranking.Worst(c.Entries).Take(WorstEntriesShown))
         {
             html.Append("<tr").Append(e.IsFailure ? " class=\"failrow\"" : "").Append("><td>").Append(E(e.Label)).Append("</td>")
