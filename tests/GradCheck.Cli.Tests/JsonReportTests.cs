@@ -17,8 +17,22 @@ public class JsonReportTests
     // The tool version changes with every release; everything else in the report is a function of code and seed.
     private static string Scrub(string json) => Regex.Replace(json, "\"toolVersion\": \"[^\"]*\"", "\"toolVersion\": \"<version>\"");
 
+    /// <summary>Structure, verdicts, counts, names and rounded derivatives (<see cref="JsonPin"/>), not every digit.</summary>
     [Fact]
-    public void Demo_json_matches_the_snapshot() => Snapshot.Match(Scrub(RunJson("--seed", "42")), "demo-report.json");
+    public void Demo_json_matches_the_snapshot() => Snapshot.Match(JsonPin.Pin(Scrub(RunJson("--seed", "42"))), "demo-report.pinned.txt");
+
+    [Fact]
+    public void Pinned_snapshots_keep_names_and_words_and_mask_the_digits_of_prose_and_errors()
+    {
+        string pinned = JsonPin.Pin("""{"summary": "FAILED: 9 of 12 entries ok; largest error/tolerance 9.685e+10 at W1[0,2]", "tolerance": 2.7e-13, "functionValue": 0.34963038549447495, "entries": [{"name": "W1[0,2]", "verdict": "Mismatch", "analytic": -0.0872821, "numeric": -0.0604931, "leftDerivative": null, "rightDerivative": null}]}""");
+        Assert.Equal(
+            "summary = FAILED: # of # entries ok; largest error/tolerance # at W1[0,2]\n"
+            + "tolerance = #\n"
+            + "functionValue = 0.35\n"
+            + "entries: 1 items\n"
+            + "entries[0]: W1[0,2] Mismatch analytic -0.0873 numeric -0.0605 left null right null\n",
+            pinned.ReplaceLineEndings("\n"));
+    }
 
     [Fact]
     public void Json_is_reproducible_byte_for_byte() => Assert.Equal(RunJson("--seed", "7"), RunJson("--seed", "7"));
