@@ -56,3 +56,24 @@ public sealed class FunctionEvaluationException : GradientCheckException
     /// <summary>The coordinate that was perturbed when the exception was thrown, or null at the unperturbed point.</summary>
     public int? Coordinate { get; }
 }
+
+/// <summary>
+/// Thrown before any entry is checked when the function (an output of it, or for a Hessian check the gradient) is NaN
+/// or infinite at the point to check: there is no derivative there. <see cref="GradientCheck.RunNearby(Func{double[], double}, Func{double[], double[]}, double[], int, GradientCheckOptions?)"/>
+/// skips nearby points that fail this way.
+/// </summary>
+public sealed class NotFiniteAtPointException : GradientCheckException
+{
+    /// <summary>Creates the exception with a message that gives the value and what to do.</summary>
+    public NotFiniteAtPointException(string message) : base(message) { }
+}
+
+/// <summary>
+/// Thrown when the function (or a model's forward or backward pass) writes into the point it was given. A check
+/// perturbs the point in place, so the code under test must treat it as read-only; the point is restored before this is thrown.
+/// </summary>
+public sealed class PointModifiedException : GradientCheckException
+{
+    /// <summary>Creates the exception with a message that names the changed coordinate.</summary>
+    public PointModifiedException(string message) : base(message) { }
+}

@@ -42,7 +42,7 @@ public class SafetyAndMisuseTests
     {
         double[] point = [0.5, 0.25];
         var copy = (double[])point.Clone();
-        var thrown = Assert.Throws<GradientCheckException>(() => GradientCheck.Run(x => { double v = Sum2(x); x[0] = 99; return v; }, Grad2, point));
+        var thrown = Assert.Throws<PointModifiedException>(() => GradientCheck.Run(x => { double v = Sum2(x); x[0] = 99; return v; }, Grad2, point));
         Assert.Contains("modified the point", thrown.Message);
         AssertBitIdentical(copy, point);
     }
@@ -119,7 +119,7 @@ public class SafetyAndMisuseTests
     [Fact]
     public void Function_not_finite_at_the_point_is_refused()
     {
-        var thrown = Assert.Throws<GradientCheckException>(() => GradientCheck.Run(x => Math.Log(x[0]), x => [1 / x[0]], [-1.0]));
+        var thrown = Assert.Throws<NotFiniteAtPointException>(() => GradientCheck.Run(x => Math.Log(x[0]), x => [1 / x[0]], [-1.0]));
         Assert.Contains("not finite", thrown.Message);
     }
 

@@ -19,6 +19,13 @@ public sealed record DescentCheckOptions
     public double? FunctionNoiseUlps { get; init; }
 
     /// <summary>
+    /// How much two values of f at the same point may differ (absolute) and still count as the same, as
+    /// <see cref="GradientCheckOptions.NondeterminismTolerance"/>: 0 (default) requires bit-identical repeats; set it to
+    /// the known noise of a function with parallel reductions or atomics instead of having it refused as random.
+    /// </summary>
+    public double NondeterminismTolerance { get; init; }
+
+    /// <summary>
     /// Accept an inconclusive check: <c>ThrowIfFailed()</c> then does not throw <see cref="InconclusiveCheckException"/>.
     /// Default false: a check that could not measure anything has checked nothing.
     /// </summary>

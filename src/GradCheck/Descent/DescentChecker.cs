@@ -49,11 +49,10 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
         try
         {
             double f0 = CheckInputs.Value(function, point, counter, "the unperturbed point");
-            if (!double.IsFinite(f0))
-                throw new GradientCheckException($"f(point) = {f0}: the function is not finite at the point to check. Move the point into the function's domain.");
-            DeterminismCheck.Verify(function, point, snapshot, f0, 0, counter);
+            CheckInputs.RequireFinite(f0, "f(point)");
+            DeterminismCheck.Verify(function, point, snapshot, f0, options.NondeterminismTolerance, counter);
             // The measured rounding noise of f (as the core check measures it): long float32 sums are noisier than 8 ulps.
-            double noise = NoiseProbe.Measure(function, point, snapshot, f0, GradientCheckDefaults.Seed, 0, counter);
+            double noise = NoiseProbe.Measure(function, point, snapshot, f0, GradientCheckDefaults.Seed, options.NondeterminismTolerance, counter);
             double[] g = CheckInputs.Gradient(gradient, point, snapshot);
             double[] x = CheckInputs.ToDouble(snapshot);
             double squaredNorm = g.Sum(v => v * v);
@@ -122,5 +121,6 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
             throw new ArgumentOutOfRangeException(nameof(options), safety, "ErrorEstimateSafety must be a finite number ≥ 0.");
         if (options.FunctionNoiseUlps is { } ulps && (!(ulps >= 0) || !double.IsFinite(ulps)))
             throw new ArgumentOutOfRangeException(nameof(options), ulps, "FunctionNoiseUlps must be a finite number ≥ 0.");
+        OptionsValidation.NonNegative(options.NondeterminismTolerance, nameof(options.NondeterminismTolerance));
     }
 }

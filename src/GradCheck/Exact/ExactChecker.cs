@@ -46,9 +46,7 @@ internal static class ExactChecker<T> where T : IFloatingPointIeee754<T>
                 numeric[k] = result.Derivative;
                 options.Progress?.Report(new CheckProgress(k + 1, plan.Indices.Count, k + 1));
             }
-            if (!double.IsFinite(value))
-                throw new GradientCheckException(
-                    $"f(point) = {value}: the function is not finite at the point to check, so it has no derivative there. Move the point into the function's domain.");
+            CheckInputs.RequireFinite(value, "f(point)");
 
             double scale = analytic.Concat(numeric).Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
             var entries = new List<EntryResult>(numeric.Length);
@@ -70,17 +68,8 @@ internal static class ExactChecker<T> where T : IFloatingPointIeee754<T>
         }
     }
 
-    private static Dual Evaluate(IScalarFunction function, Dual[] arguments, int index, Func<int, string> name)
-    {
-        try
-        {
-            return function.Evaluate<Dual>(arguments);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new FunctionEvaluationException($"The function threw {e.GetType().Name} on dual numbers while differentiating along {name(index)}: {e.Message}", e, index);
-        }
-    }
+    private static Dual Evaluate(IScalarFunction function, Dual[] arguments, int index, Func<int, string> name) =>
+        UserCode.Invoke(() => function.Evaluate<Dual>(arguments), "The function", () => $"on dual numbers while differentiating along {name(index)}", index);
 
     internal static EntryResult Judge(int index, string name, double analytic, double numeric, FixedTolerance? rule, double epsilon, double scale)
     {

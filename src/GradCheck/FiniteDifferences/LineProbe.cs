@@ -34,7 +34,7 @@ internal sealed class ScalarProbe : ILineProbe
         _f = f;
         X = x;
         F0 = f(x);
-        if (!double.IsFinite(F0)) throw new GradientCheckException($"f({x}) = {F0}: the function must be finite where it is differentiated.");
+        if (!double.IsFinite(F0)) throw new NotFiniteAtPointException($"f({x}) = {F0}: the function must be finite where it is differentiated.");
     }
 
     public double X { get; }

@@ -26,8 +26,7 @@ internal static class HessianChecker
         try
         {
             double[] g0 = CheckInputs.Gradient(gradient, point, snapshot);
-            if (g0.Any(v => !double.IsFinite(v)))
-                throw new GradientCheckException("The gradient is not finite at the point, so its derivative cannot be estimated there.");
+            for (int i = 0; i < g0.Length; i++) CheckInputs.RequireFinite(g0[i], $"the gradient's entry {i} at the point");
             double gradientScale = g0.Select(Math.Abs).Max();
             var entries = new List<EntryResult>();
             var ridders = new RiddersEstimator();
@@ -48,8 +47,7 @@ internal static class HessianChecker
                     entries.Add(budget.Judge(i, string.Create(CultureInfo.InvariantCulture, $"(H·v{j + 1})[{i}]"), hv[i], Scaled(estimate, scale)));
                 }
             }
-            var warnings = EntryWarnings.For(entries, point.Length, (double)snapshot.Count(v => v == 0) / point.Length, double.NaN)
-                .Where(w => !w.Contains("RunExact", StringComparison.Ordinal)).ToList();
+            var warnings = EntryWarnings.For(entries, point.Length, (double)snapshot.Count(v => v == 0) / point.Length, double.NaN, exactCheckApplies: false).ToList();
             string method = $"H·v against d/dt ∇f(x + t·v) by adaptive central differences with Richardson extrapolation along {directions.Count} direction(s); "
                             + (options.Tolerance is { } rule ? $"fixed tolerance {rule}" : "error-budget tolerance")
                             + $"; evaluations counted: {evaluationKind}";
@@ -87,11 +85,7 @@ internal static class HessianChecker
         double[]? result;
         try
         {
-            result = product(point, (double[])v.Clone());
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new FunctionEvaluationException($"The Hessian-vector product threw {e.GetType().Name}: {e.Message}", e, null);
+            result = UserCode.Invoke(() => product(point, (double[])v.Clone()), "The Hessian-vector product", "at the unperturbed point");
         }
         finally
         {
@@ -138,14 +132,7 @@ internal sealed class GradientLineProbe(Func<double[], double[]> gradient, doubl
         {
             var moved = new double[x.Length];
             for (int i = 0; i < moved.Length; i++) moved[i] = x[i] + offset * w[i];
-            try
-            {
-                g = gradient(moved);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw new FunctionEvaluationException(string.Create(CultureInfo.InvariantCulture, $"The gradient threw {e.GetType().Name} at x + {offset:G3}·v: {e.Message}"), e, null);
-            }
+            g = UserCode.Invoke(() => gradient(moved), "The gradient", () => string.Create(CultureInfo.InvariantCulture, $"at x + {offset:G3}·v"));
             if (g is null || g.Length != x.Length)
                 throw new ArgumentException($"The gradient must return one entry per coordinate ({x.Length}).", nameof(gradient));
             _cache[offset] = g;

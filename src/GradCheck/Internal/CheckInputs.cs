@@ -4,9 +4,9 @@ using System.Numerics;
 namespace GradCheck.Internal;
 
 /// <summary>
-/// Calls of the user's function and gradient for the checks beside the core one (descent, Taylor, exact,
-/// Hessian): exceptions name where they happened, a gradient of the wrong length is refused, and a point the
-/// gradient wrote into is restored.
+/// Calls of the user's function and gradient at the point, shared by every scalar check: exceptions name where they
+/// happened (<see cref="UserCode"/>), a value that is not finite or a gradient of the wrong length is refused, and a
+/// point the gradient wrote into is restored.
 /// </summary>
 internal static class CheckInputs
 {
@@ -16,11 +16,7 @@ internal static class CheckInputs
     {
         try
         {
-            return double.CreateChecked(function(x));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new FunctionEvaluationException($"The function threw {e.GetType().Name} at {where}: {e.Message}", e, null);
+            return double.CreateChecked(UserCode.Invoke(() => function(x), "The function", $"at {where}"));
         }
         finally
         {
@@ -28,18 +24,19 @@ internal static class CheckInputs
         }
     }
 
-    /// <summary>The gradient at <paramref name="point"/> as doubles; restores the point from <paramref name="snapshot"/> if the gradient changed it.</summary>
-    public static double[] Gradient<T>(Func<T[], T[]> gradient, T[] point, T[] snapshot, string where = "the unperturbed point")
+    /// <summary>
+    /// The gradient at <paramref name="point"/> as doubles. A gradient that wrote into the point is tolerated: the point
+    /// is restored from <paramref name="snapshot"/>, and said in <paramref name="warnings"/> when the check reports warnings.
+    /// </summary>
+    public static double[] Gradient<T>(Func<T[], T[]> gradient, T[] point, T[] snapshot, List<string>? warnings = null, string where = "the unperturbed point")
         where T : IFloatingPointIeee754<T>
     {
         T[]? result;
         try
         {
-            result = gradient(point);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new FunctionEvaluationException($"The gradient threw {e.GetType().Name} at {where}: {e.Message}", e, null);
+            result = UserCode.Invoke(() => gradient(point), "The gradient", $"at {where}");
+            if (warnings is not null && !BitIdentical(point, snapshot))
+                warnings.Add("The gradient function modified the point it was given; the point was restored before checking.");
         }
         finally
         {
@@ -52,6 +49,28 @@ internal static class CheckInputs
                 string.Create(CultureInfo.InvariantCulture, $"The gradient has {result.Length} entries but the point has {point.Length} coordinates; they must have the same length."),
                 nameof(gradient));
         return ToDouble(result);
+    }
+
+    /// <summary>
+    /// f at the point, which must be finite: a NaN or infinite value has no derivative, and the check says so before
+    /// anything else (<see cref="NotFiniteAtPointException"/>).
+    /// </summary>
+    /// <param name="value">The value at the point.</param>
+    /// <param name="what">How to write it: "f(point)", "f(point)[2]", "the gradient at the point".</param>
+    public static void RequireFinite(double value, string what)
+    {
+        if (double.IsFinite(value)) return;
+        throw new NotFiniteAtPointException(string.Create(CultureInfo.InvariantCulture,
+            $"{what} = {value}: the function is not finite at the point to check, so it has no derivative there. ")
+            + "Check the inputs (a log or division at 0?) or move the point into the function's domain.");
+    }
+
+    /// <summary>Equal element by element, NaN equal to NaN: the test that the code under test left its input alone.</summary>
+    public static bool BitIdentical<T>(T[] a, T[] b) where T : IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < a.Length; i++)
+            if (!a[i].Equals(b[i]) && !(T.IsNaN(a[i]) && T.IsNaN(b[i]))) return false;
+        return true;
     }
 
     public static double[] ToDouble<T>(T[] values) where T : IFloatingPointIeee754<T> =>

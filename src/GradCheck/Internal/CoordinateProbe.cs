@@ -71,19 +71,14 @@ internal sealed class CoordinateProbe<T> : ILineProbe where T : IFloatingPointIe
     {
         _cancellation.ThrowIfCancellationRequested();
         T moved = _original + T.CreateChecked(offset);
-        actualOffset = double.CreateChecked(moved) - X;
+        double actual = double.CreateChecked(moved) - X;
+        actualOffset = actual;
         T value;
         _point[_index] = moved;
         try
         {
-            value = _function(_point);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new FunctionEvaluationException(
-                string.Create(CultureInfo.InvariantCulture,
-                    $"The function threw {e.GetType().Name} while {_name(_index)} was perturbed from {X:G17} to {double.CreateChecked(moved):G17} (offset {actualOffset:G3}): {e.Message}"),
-                e, _index);
+            value = UserCode.Invoke(() => _function(_point), "The function", () => string.Create(CultureInfo.InvariantCulture,
+                $"while {_name(_index)} was perturbed from {X:G17} to {double.CreateChecked(moved):G17} (offset {actual:G3})"), _index);
         }
         finally
         {

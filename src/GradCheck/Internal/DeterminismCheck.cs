@@ -4,7 +4,7 @@ using System.Numerics;
 namespace GradCheck.Internal;
 
 /// <summary>
-/// The seed's dropout warning, enforced: finite differences of a function that returns different values at
+/// Randomness inside f (dropout) refused: finite differences of a function that returns different values at
 /// the same point measure its noise, so such a function is refused before any entry is checked.
 /// </summary>
 internal static class DeterminismCheck
@@ -18,11 +18,7 @@ internal static class DeterminismCheck
             double again;
             try
             {
-                again = double.CreateChecked(function(point));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw new FunctionEvaluationException($"The function threw {e.GetType().Name} when evaluated again at the unperturbed point: {e.Message}", e, null);
+                again = double.CreateChecked(UserCode.Invoke(() => function(point), "The function", "when evaluated again at the unperturbed point"));
             }
             finally
             {
@@ -50,11 +46,7 @@ internal static class DeterminismCheck
             double again;
             try
             {
-                again = double.CreateChecked(function(point));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw new FunctionEvaluationException($"The function threw {e.GetType().Name} when evaluated again at the unperturbed point: {e.Message}", e, null);
+                again = double.CreateChecked(UserCode.Invoke(() => function(point), "The function", "when evaluated again at the unperturbed point"));
             }
             finally
             {
@@ -74,7 +66,7 @@ internal static class DeterminismCheck
         for (int i = 0; i < point.Length; i++)
         {
             if (point[i].Equals(snapshot[i]) || (T.IsNaN(point[i]) && T.IsNaN(snapshot[i]))) continue;
-            throw new GradientCheckException(string.Create(CultureInfo.InvariantCulture,
+            throw new PointModifiedException(string.Create(CultureInfo.InvariantCulture,
                 $"The function modified the point it was given (point[{i}] changed from {snapshot[i]} to {point[i]}). ")
                 + "Finite differences perturb the point in place, so the function must treat it as read-only; copy it inside the function if it needs scratch space.");
         }

@@ -76,7 +76,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
     {
         var (snapshot, counter, warnings) = (context.Snapshot, context.Counter, context.Warnings);
         double f0 = Prepare(function, point, snapshot, options, counter);
-        double[] analytic = EvaluateGradient(gradient, point, snapshot, warnings);
+        double[] analytic = CheckInputs.Gradient(gradient, point, snapshot, warnings);
         if (options.CheckGradientReentrancy)
             context.NotReentrant.AddRange(CheckReentrancy(gradient, point, snapshot, analytic, options, context.Name, warnings));
         double noise = MeasureNoise(function, point, snapshot, f0, options, counter);
@@ -87,11 +87,8 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
     /// <summary>f at the point, which must be finite, and the determinism check: the common start of every mode.</summary>
     internal static double Prepare(Func<T[], T> function, T[] point, T[] snapshot, GradientCheckOptions options, EvaluationCounter counter)
     {
-        double f0 = EvaluateAtPoint(function, point, counter, "the unperturbed point");
-        if (!double.IsFinite(f0))
-            throw new GradientCheckException(
-                $"f(point) = {f0}: the function is not finite at the point to check, so it has no derivative there. "
-                + "Check the inputs (a log or division at 0?) or move the point into the function's domain.");
+        double f0 = CheckInputs.Value(function, point, counter, "the unperturbed point");
+        CheckInputs.RequireFinite(f0, "f(point)");
         DeterminismCheck.Verify(function, point, snapshot, f0, options.NondeterminismTolerance, counter);
         return f0;
     }
@@ -118,47 +115,6 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         return $"{scheme}; {rule}";
     }
 
-    private static double EvaluateAtPoint(Func<T[], T> function, T[] point, EvaluationCounter counter, string where)
-    {
-        try
-        {
-            return double.CreateChecked(function(point));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new FunctionEvaluationException($"The function threw {e.GetType().Name} at {where}: {e.Message}", e, null);
-        }
-        finally
-        {
-            counter.Count++;
-        }
-    }
-
-    internal static double[] EvaluateGradient(Func<T[], T[]> gradient, T[] point, T[] snapshot, List<string> warnings)
-    {
-        T[]? result;
-        try
-        {
-            result = gradient(point);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new FunctionEvaluationException($"The gradient threw {e.GetType().Name} at the unperturbed point: {e.Message}", e, null);
-        }
-        if (result is null)
-            throw new ArgumentException("The gradient function returned null; it must return one entry per coordinate of the point.", nameof(gradient));
-        if (result.Length != point.Length)
-            throw new ArgumentException(
-                $"The gradient has {result.Length} entries but the point has {point.Length} coordinates; they must have the same length.",
-                nameof(gradient));
-        if (!BitIdentical(point, snapshot))
-        {
-            snapshot.CopyTo(point, 0);
-            warnings.Add("The gradient function modified the point it was given; the point was restored before checking.");
-        }
-        return result.Select(double.CreateChecked).ToArray();
-    }
-
     /// <summary>
     /// Calls the gradient a second time at the point: every entry that changed by more than
     /// <see cref="GradientCheckOptions.NondeterminismTolerance"/> is a failing <see cref="EntryVerdict.NotReentrant"/>
@@ -170,13 +126,12 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         T[] again;
         try
         {
-            again = gradient(point);
+            again = UserCode.Invoke(() => gradient(point), "The gradient", "when called a second time at the same point");
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        finally
         {
-            throw new FunctionEvaluationException($"The gradient threw {e.GetType().Name} when called a second time at the same point: {e.Message}", e, null);
+            snapshot.CopyTo(point, 0);
         }
-        snapshot.CopyTo(point, 0);
         if (again is null || again.Length != first.Length)
             throw new ArgumentException(
                 $"The gradient returned {(again is null ? "null" : $"{again.Length} entries")} when called a second time at the same point, "
@@ -187,13 +142,6 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             .Select(i => ReentrancyCheck.Entry(i, name(i), first[i], second[i], tolerance)).ToList();
         if (failures.Count > 0) warnings.Add(ReentrancyCheck.Summary("The gradient", failures, first.Length, tolerance));
         return failures;
-    }
-
-    private static bool BitIdentical(T[] a, T[] b)
-    {
-        for (int i = 0; i < a.Length; i++)
-            if (!a[i].Equals(b[i]) && !(T.IsNaN(a[i]) && T.IsNaN(b[i]))) return false;
-        return true;
     }
 
     internal static double ZeroFraction(T[] point) => point.Length == 0 ? 0 : (double)point.Count(T.IsZero) / point.Length;

@@ -120,12 +120,10 @@ internal static class JacobianChecker
         var snapshot = (double[])point.Clone();
         var y0 = Call(function, point, counter, "the unperturbed point");
         if (y0.Length == 0) throw new ArgumentException("The function returned no outputs; a Jacobian check needs at least one.");
-        int bad = Array.FindIndex(y0, y => !double.IsFinite(y));
-        if (bad >= 0)
-            throw new GradientCheckException($"f(point)[{bad}] = {y0[bad]}: the function is not finite at the point to check, so it has no derivative there.");
+        for (int i = 0; i < y0.Length; i++) CheckInputs.RequireFinite(y0[i], $"f(point)[{i}]");
         var again = Call(function, point, counter, "the unperturbed point (second evaluation)");
         if (!point.SequenceEqual(snapshot))
-            throw new GradientCheckException("The function modified the point it was given. Finite differences perturb the point in place, so the function must treat it as read-only.");
+            throw new PointModifiedException("The function modified the point it was given. Finite differences perturb the point in place, so the function must treat it as read-only.");
         JacobianShapes.RequireLength(again, y0.Length, "The function");
         for (int i = 0; i < y0.Length; i++)
         {
@@ -140,11 +138,7 @@ internal static class JacobianChecker
         double[] y;
         try
         {
-            y = function(x);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new FunctionEvaluationException($"The function threw {e.GetType().Name} at {where}: {e.Message}", e, null);
+            y = UserCode.Invoke(() => function(x), "The function", $"at {where}");
         }
         finally
         {

@@ -61,13 +61,8 @@ internal sealed class OutputProbe : ILineProbe
             _point[_input] = moved;
             try
             {
-                y = _function(_point);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                throw new FunctionEvaluationException(
-                    string.Create(CultureInfo.InvariantCulture, $"The function threw {e.GetType().Name} while {_name(_input)} was perturbed from {_original:G17} to {moved:G17}: {e.Message}"),
-                    e, _input);
+                y = UserCode.Invoke(() => _function(_point), "The function",
+                    () => string.Create(CultureInfo.InvariantCulture, $"while {_name(_input)} was perturbed from {_original:G17} to {moved:G17}"), _input);
             }
             finally
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using GradCheck.Internal;
 
 namespace GradCheck.Models;
 
@@ -65,7 +66,7 @@ internal sealed class AnalyticGradient<T> where T : IFloatingPointIeee754<T>
             for (int i = 0; i < now.Length; i++)
             {
                 if (now[i].Equals(before[i]) || (T.IsNaN(now[i]) && T.IsNaN(before[i]))) continue;
-                throw new GradientCheckException(string.Create(CultureInfo.InvariantCulture,
+                throw new PointModifiedException(string.Create(CultureInfo.InvariantCulture,
                     $"The model's Loss() or Backward() modified {parameters[t].EntryName(i)} (from {before[i]} to {now[i]}). ")
                     + "A check perturbs the parameters in place, so the forward and backward passes must treat them as read-only; "
                     + "apply optimizer updates outside Loss() and Backward(). The parameters were restored.");
@@ -75,13 +76,6 @@ internal sealed class AnalyticGradient<T> where T : IFloatingPointIeee754<T>
 
     private static TResult Call<TResult>(Func<TResult> action, string what)
     {
-        try
-        {
-            return action();
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not GradientCheckException)
-        {
-            throw new FunctionEvaluationException($"The model's {what} threw {e.GetType().Name} at the unperturbed parameters: {e.Message}", e, null);
-        }
+        return UserCode.Invoke(action, $"The model's {what}", "at the unperturbed parameters");
     }
 }

@@ -40,6 +40,13 @@ public sealed record TaylorTestOptions
     /// <summary>Rounding noise of one value of f, in epsilons of the element type times |f|. Null: 8.</summary>
     public double? FunctionNoiseUlps { get; init; }
 
+    /// <summary>
+    /// How much two values of f at the same point may differ (absolute) and still count as the same, as
+    /// <see cref="GradientCheckOptions.NondeterminismTolerance"/>: 0 (default) requires bit-identical repeats; set it to
+    /// the known noise of a function with parallel reductions or atomics instead of having it refused as random.
+    /// </summary>
+    public double NondeterminismTolerance { get; init; }
+
     internal int EffectiveSeed => Seed ?? GradientCheckDefaults.Seed;
 
     /// <summary>

@@ -71,11 +71,10 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
         try
         {
             double f0 = CheckInputs.Value(function, point, counter, "the unperturbed point");
-            if (!double.IsFinite(f0))
-                throw new GradientCheckException($"f(point) = {f0}: the function is not finite at the point to test. Move the point into the function's domain.");
-            DeterminismCheck.Verify(function, point, snapshot, f0, 0, counter);
+            CheckInputs.RequireFinite(f0, "f(point)");
+            DeterminismCheck.Verify(function, point, snapshot, f0, options.NondeterminismTolerance, counter);
             // The measured rounding noise of f (as the core check measures it): long float32 sums are noisier than 8 ulps.
-            double noise = NoiseProbe.Measure(function, point, snapshot, f0, options.EffectiveSeed, 0, counter);
+            double noise = NoiseProbe.Measure(function, point, snapshot, f0, options.EffectiveSeed, options.NondeterminismTolerance, counter);
             double[] g = CheckInputs.Gradient(gradient, point, snapshot);
             double[] x = CheckInputs.ToDouble(snapshot);
             int? seed = options.Direction is null ? options.EffectiveSeed : null;
@@ -167,6 +166,7 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
             throw new ArgumentOutOfRangeException(nameof(options), missed, "MaxUndetectableError must be a finite number > 0, e.g. 0.1.");
         if (options.FunctionNoiseUlps is { } ulps && (!(ulps >= 0) || !double.IsFinite(ulps)))
             throw new ArgumentOutOfRangeException(nameof(options), ulps, "FunctionNoiseUlps must be a finite number ≥ 0.");
+        OptionsValidation.NonNegative(options.NondeterminismTolerance, nameof(options.NondeterminismTolerance));
         if (options.Direction is { } direction)
         {
             if (direction.Count != dimension)
