@@ -7,7 +7,7 @@ namespace GradCheck.TorchSharp;
 /// The outcome of a TorchSharp check: one <see cref="TensorInputReport"/> per checked input tensor (or module
 /// parameter), each with a verdict per Jacobian entry. Printing it gives a summary and the worst entries per input.
 /// </summary>
-public sealed class TensorCheckReport
+public sealed class TensorCheckReport : ICheckReport
 {
     internal TensorCheckReport(string title, IReadOnlyList<TensorInputReport> inputs, IReadOnlyList<string> outputs,
         int functionEvaluations, int backwardPasses, IReadOnlyList<string> warnings, string precision)
@@ -81,6 +81,12 @@ public sealed class TensorCheckReport
             text.AppendLine().Append(input.Name).Append(": ").Append(Reporting.ReportText.InconclusiveMessage(input.Report));
         return text.ToString();
     }
+
+    /// <summary>How the inputs' Jacobians were checked (that of the first input; all inputs use the same method).</summary>
+    public string Method => Inputs.Count > 0 ? Inputs[0].Report.Method : "";
+
+    /// <summary>The seed of sampled entries or random directions of any input, or null when nothing random was drawn.</summary>
+    public int? Seed => Inputs.Select(i => i.Report.Seed).FirstOrDefault(s => s is not null);
 
     /// <summary>A one-line summary: verdict, counts, cost, worst entry.</summary>
     public string Summary

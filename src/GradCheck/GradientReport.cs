@@ -6,8 +6,10 @@ namespace GradCheck;
 /// The outcome of a gradient check: a verdict per checked entry, the cost, and warnings. Printing it
 /// (<see cref="ToString"/>) gives a compact table, worst entries first.
 /// </summary>
-public sealed class GradientReport
+public sealed partial class GradientReport : ICheckReport
 {
+    // Checks build reports with the named factories (Reporting/GradientReport.Factories.cs), which set the fields of
+    // their kind of check; this constructor stays internal for the TorchSharp adapter until it builds on the public API.
     internal GradientReport(
         IReadOnlyList<EntryResult> entries,
         int functionEvaluations,
@@ -30,24 +32,6 @@ public sealed class GradientReport
         FunctionValue = functionValue;
         // Required by the constructor, not left to an initializer, so that no check can forget to carry the option over.
         AcceptsInconclusive = acceptsInconclusive;
-    }
-
-    /// <summary>
-    /// Several reports of the same function as one (the tensors of a model, the given and nearby points): their
-    /// entries, evaluations and directions together; element type, mode, noise and the inconclusive rule from the
-    /// first part, which is the check at the given point.
-    /// </summary>
-    internal static GradientReport Combine(IReadOnlyList<GradientReport> parts, IReadOnlyList<EntryResult> entries, IReadOnlyList<string> warnings,
-        int functionEvaluations, int dimension, string method, int? seed, double functionValue)
-    {
-        var first = parts[0];
-        return new GradientReport(entries, functionEvaluations, warnings, dimension, first.ElementType, method, seed, functionValue, first.AcceptsInconclusive)
-        {
-            FunctionNoise = first.FunctionNoise,
-            Mode = first.Mode,
-            Directions = parts.Sum(p => p.Directions),
-            DimensionUnit = first.DimensionUnit,
-        };
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace GradCheck;
 /// The outcome of a <see cref="DescentCheck"/>: the table of learning rates, loss changes and predicted changes,
 /// and the verdict. Printing it gives the table.
 /// </summary>
-public sealed class DescentReport
+public sealed class DescentReport : ICheckReport
 {
     internal DescentReport(string elementType, double functionValue, IReadOnlyList<DescentRow> rows, CheckOutcome outcome, bool lossDecreased,
         double limitRatio, double tolerance, int evaluations, string conclusion)
@@ -62,6 +62,18 @@ public sealed class DescentReport
 
     /// <summary>f at the point.</summary>
     public double FunctionValue { get; }
+
+    /// <summary>The check in words.</summary>
+    public string Method => "loss-decrease check: the loss change after a step −η·g must match −η·|g|² to first order as η halves";
+
+    /// <summary>Always null: the learning rates are a fixed sequence, and the direction is the gradient itself.</summary>
+    public int? Seed => null;
+
+    /// <summary>None: everything the check found is in <see cref="Conclusion"/>.</summary>
+    public IReadOnlyList<string> Warnings { get; } = [];
+
+    /// <summary>The message a failure is thrown with: the verdict and the table of loss changes.</summary>
+    public string FailureMessage() => ToString();
 
     /// <summary>
     /// Throws <see cref="DescentCheckFailedException"/> when the check failed, and <see cref="InconclusiveCheckException"/>

@@ -60,7 +60,7 @@ internal static class ExactChecker<T> where T : IFloatingPointIeee754<T>
                 + (options.Tolerance is { } rule
                     ? $"fixed tolerance {rule}"
                     : string.Create(CultureInfo.InvariantCulture, $"rounding-level tolerance {ValueUlps}ε·max(|a|,|n|) + {ScaleUlps}ε·max|g|, ε = {epsilon:G3}"));
-            return new GradientReport(entries, numeric.Length, warnings, point.Length, CheckInputs.ElementTypeName<T>(), method, plan.Seed, value, options.AcceptInconclusive);
+            return GradientReport.OfExact<T>(new CheckFacts(entries, numeric.Length, warnings, method, plan.Seed), point.Length, value, options);
         }
         finally
         {

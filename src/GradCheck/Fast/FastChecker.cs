@@ -32,13 +32,9 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
 
             warnings.AddRange(outcome.Warnings);
             warnings.AddRange(EntryWarnings.For(outcome.Entries.Where(e => e.Index >= 0).ToArray(), point.Length, GradientChecker<T>.ZeroFraction(snapshot), f0));
-            return new GradientReport(ReentrancyCheck.Merge(outcome.Entries, context.NotReentrant), counter.Count + pool.Evaluations, warnings, point.Length,
-                GradientChecker<T>.ElementTypeName(), Describe(options, outcome), options.EffectiveSeed, f0, options.AcceptInconclusive)
-            {
-                FunctionNoise = noise,
-                Mode = CheckMode.Fast,
-                Directions = outcome.Detections.Count,
-            };
+            var facts = new CheckFacts(ReentrancyCheck.Merge(outcome.Entries, context.NotReentrant), counter.Count + pool.Evaluations, warnings,
+                Describe(options, outcome), options.EffectiveSeed);
+            return GradientReport.OfFastGradient<T>(facts, point.Length, f0, noise, outcome.Detections.Count, options);
         }
         finally
         {

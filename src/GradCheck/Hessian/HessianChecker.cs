@@ -51,8 +51,8 @@ internal static class HessianChecker
             string method = $"H·v against d/dt ∇f(x + t·v) by adaptive central differences with Richardson extrapolation along {directions.Count} direction(s); "
                             + (options.Tolerance is { } rule ? $"fixed tolerance {rule}" : "error-budget tolerance")
                             + $"; evaluations counted: {evaluationKind}";
-            return new GradientReport(entries, evaluations(), warnings, point.Length, "double", method,
-                options.Directions is null ? options.EffectiveSeed : null, double.NaN, options.AcceptInconclusive);
+            return GradientReport.OfHessian(new CheckFacts(entries, evaluations(), warnings, method, options.Directions is null ? options.EffectiveSeed : null),
+                point.Length, options.AcceptInconclusive);
         }
         finally
         {

@@ -38,8 +38,8 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
                 options.Progress?.Report(new CheckProgress(done, plan.Indices.Count, counter.Count + pool.Evaluations));
 
             warnings.AddRange(EntryWarnings.For(entries, point.Length, ZeroFraction(snapshot), f0));
-            return new GradientReport(entries, counter.Count + pool.Evaluations, warnings, point.Length, ElementTypeName(),
-                Describe(options), plan.Seed, f0, options.AcceptInconclusive) { FunctionNoise = noise };
+            return GradientReport.OfGradient<T>(new CheckFacts(entries, counter.Count + pool.Evaluations, warnings, Describe(options), plan.Seed),
+                point.Length, f0, noise, options);
         }
         finally
         {

@@ -67,13 +67,8 @@ internal static class JacobianChecker
                     + GradientChecker<double>.Describe(options);
             }
             warnings.AddRange(EntryWarnings.For(entries.Where(e => e.Index >= 0).ToArray(), n, GradientChecker<double>.ZeroFraction(snapshot), y0.Select(Math.Abs).DefaultIfEmpty(0).Max()));
-            return new GradientReport(entries, counter.Count + poolEvaluations, warnings, m * n, "double", method, seed, y0.Select(Math.Abs).DefaultIfEmpty(0).Max(),
-                options.AcceptInconclusive)
-            {
-                Mode = options.Mode,
-                Directions = directions,
-                DimensionUnit = "Jacobian entries",
-            };
+            return GradientReport.OfJacobian(new CheckFacts(entries, counter.Count + poolEvaluations, warnings, method, seed), m, n,
+                y0.Select(Math.Abs).DefaultIfEmpty(0).Max(), directions, options);
         }
         finally
         {

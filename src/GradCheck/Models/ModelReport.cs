@@ -7,7 +7,7 @@ namespace GradCheck;
 /// The outcome of <see cref="ModelCheck.Run{T}"/>: one <see cref="ParameterReport"/> per checked tensor, the flat
 /// details over all checked entries, the cost and warnings. Printing it gives a table per tensor, then the worst entries.
 /// </summary>
-public sealed class ModelReport
+public sealed class ModelReport : ICheckReport
 {
     internal ModelReport(IReadOnlyList<ParameterReport> parameters, IReadOnlyList<string> modelWarnings, int functionEvaluations, int dimension, double loss)
     {
@@ -73,6 +73,12 @@ public sealed class ModelReport
 
     /// <summary>The failure message: each failing tensor with its diagnosis, then the wrong entries by tensor and multi-index.</summary>
     public string FailureMessage() => ModelReportText.FailureMessage(this);
+
+    /// <summary>The finite-difference method and tolerance rule of the tensors' checks.</summary>
+    public string Method => Details.Method;
+
+    /// <summary>The seed of sampled entries or random directions, or null when nothing random was drawn.</summary>
+    public int? Seed => Details.Seed;
 
     /// <summary>A one-line summary: verdict, tensors and entries, cost, worst entry.</summary>
     public string Summary => ModelReportText.Summary(this);

@@ -9,7 +9,7 @@ namespace GradCheck;
 /// The outcome of a <see cref="TaylorTest"/>: the remainders at each step, the observed orders and the verdict.
 /// Printing it gives the table.
 /// </summary>
-public sealed class TaylorReport
+public sealed class TaylorReport : ICheckReport
 {
     internal TaylorReport(TaylorSetup setup, IReadOnlyList<TaylorRow> rows, IReadOnlyList<double> orders, CheckOutcome outcome, double order, string conclusion, int evaluations)
     {
@@ -78,6 +78,17 @@ public sealed class TaylorReport
 
     /// <summary>The seed of the random direction, or null when the direction was given.</summary>
     public int? Seed { get; }
+
+    /// <summary>The test in words.</summary>
+    public string Method => string.Create(CultureInfo.InvariantCulture,
+        $"Taylor remainder test: |f(x+h·d) − f(x) − h·g·d| at halving steps h must shrink at order {ReportText.Num(RequiredOrder)} or faster")
+        + (Seed is null ? " along the given direction" : " along a random direction");
+
+    /// <summary>None: everything the test found is in <see cref="Conclusion"/>.</summary>
+    public IReadOnlyList<string> Warnings { get; } = [];
+
+    /// <summary>The message a failure is thrown with: the verdict and the table of remainders.</summary>
+    public string FailureMessage() => ToString();
 
     /// <summary>
     /// Throws <see cref="TaylorTestFailedException"/> when the test failed, and <see cref="InconclusiveCheckException"/>
