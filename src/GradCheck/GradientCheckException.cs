@@ -59,7 +59,7 @@ public sealed class FunctionEvaluationException : GradientCheckException
 
 /// <summary>
 /// Thrown before any entry is checked when the function (an output of it, or for a Hessian check the gradient) is NaN
-/// or infinite at the point to check: there is no derivative there. <see cref="GradientCheck.RunNearby(Func{double[], double}, Func{double[], double[]}, double[], int, GradientCheckOptions?)"/>
+/// or infinite at the point to check: there is no derivative there. <see cref="GradientCheck.RunNearby(Func{double[], double}, Func{double[], double[]}, double[], int, GradientCheckOptions?, CancellationToken)"/>
 /// skips nearby points that fail this way.
 /// </summary>
 public sealed class NotFiniteAtPointException : GradientCheckException

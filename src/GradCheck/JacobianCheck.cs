@@ -23,10 +23,12 @@ public static class JacobianCheck
     /// <param name="jacobian">The analytic Jacobian at a point: J[i, j] = ∂y[i]/∂x[j].</param>
     /// <param name="point">Where to check; perturbed in place and restored bit-exactly.</param>
     /// <param name="options">Null for the defaults.</param>
-    public static GradientReport Run(Func<double[], double[]> function, Func<double[], double[,]> jacobian, double[] point, GradientCheckOptions? options = null)
+    /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
+    public static GradientReport Run(Func<double[], double[]> function, Func<double[], double[,]> jacobian, double[] point, GradientCheckOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jacobian);
-        return JacobianChecker.Run(function, m => new MatrixSource(jacobian, m, point.Length), point, options, CancellationToken.None);
+        return JacobianChecker.Run(function, m => new MatrixSource(jacobian, m, point.Length), point, options, cancellationToken);
     }
 
     /// <summary>Checks a vector-Jacobian product (x, v) ↦ vᵀJ (length n), as a backward pass computes it.</summary>
@@ -34,10 +36,12 @@ public static class JacobianCheck
     /// <param name="vjp">The product vᵀJ at x for an upstream vector v of length m.</param>
     /// <param name="point">Where to check; perturbed in place and restored bit-exactly.</param>
     /// <param name="options">Null for the defaults.</param>
-    public static GradientReport RunVjp(Func<double[], double[]> function, Func<double[], double[], double[]> vjp, double[] point, GradientCheckOptions? options = null)
+    /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
+    public static GradientReport RunVjp(Func<double[], double[]> function, Func<double[], double[], double[]> vjp, double[] point, GradientCheckOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vjp);
-        return JacobianChecker.Run(function, m => new VjpSource(vjp, m, point.Length), point, options, CancellationToken.None);
+        return JacobianChecker.Run(function, m => new VjpSource(vjp, m, point.Length), point, options, cancellationToken);
     }
 
     /// <summary>Checks a Jacobian-vector product (x, u) ↦ Ju (length m), as forward-mode differentiation computes it.</summary>
@@ -45,9 +49,11 @@ public static class JacobianCheck
     /// <param name="jvp">The product Ju at x for a tangent u of length n.</param>
     /// <param name="point">Where to check; perturbed in place and restored bit-exactly.</param>
     /// <param name="options">Null for the defaults.</param>
-    public static GradientReport RunJvp(Func<double[], double[]> function, Func<double[], double[], double[]> jvp, double[] point, GradientCheckOptions? options = null)
+    /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
+    public static GradientReport RunJvp(Func<double[], double[]> function, Func<double[], double[], double[]> jvp, double[] point, GradientCheckOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jvp);
-        return JacobianChecker.Run(function, m => new JvpSource(jvp, m, point.Length), point, options, CancellationToken.None);
+        return JacobianChecker.Run(function, m => new JvpSource(jvp, m, point.Length), point, options, cancellationToken);
     }
 }

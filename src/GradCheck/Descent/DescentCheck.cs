@@ -1,5 +1,6 @@
 using System.Numerics;
 using GradCheck.Descent;
+using GradCheck.Internal;
 
 namespace GradCheck;
 
@@ -17,15 +18,18 @@ public static class DescentCheck
     /// <param name="gradient">The analytic gradient.</param>
     /// <param name="point">Where to start. Not modified (restored bit-exactly if the function writes into it).</param>
     /// <param name="options">Null for the defaults.</param>
-    public static DescentReport Run(Func<double[], double> function, Func<double[], double[]> gradient, double[] point, DescentCheckOptions? options = null) =>
-        DescentChecker<double>.Run(function, gradient, point, options ?? DescentCheckOptions.Default);
+    /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
+    public static DescentReport Run(Func<double[], double> function, Func<double[], double[]> gradient, double[] point, DescentCheckOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        DescentChecker<double>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, options ?? DescentCheckOptions.Default);
 
-    /// <inheritdoc cref="Run(Func{double[], double}, Func{double[], double[]}, double[], DescentCheckOptions?)"/>
-    public static DescentReport Run(Func<float[], float> function, Func<float[], float[]> gradient, float[] point, DescentCheckOptions? options = null) =>
-        DescentChecker<float>.Run(function, gradient, point, options ?? DescentCheckOptions.Default);
+    /// <inheritdoc cref="Run(Func{double[], double}, Func{double[], double[]}, double[], DescentCheckOptions?, CancellationToken)"/>
+    public static DescentReport Run(Func<float[], float> function, Func<float[], float[]> gradient, float[] point, DescentCheckOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        DescentChecker<float>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, options ?? DescentCheckOptions.Default);
 
     /// <summary>The descent check for any IEEE floating-point element type.</summary>
-    public static DescentReport Run<T>(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, DescentCheckOptions? options)
+    public static DescentReport Run<T>(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, DescentCheckOptions? options, CancellationToken cancellationToken = default)
         where T : IFloatingPointIeee754<T> =>
-        DescentChecker<T>.Run(function, gradient, point, options ?? DescentCheckOptions.Default);
+        DescentChecker<T>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, options ?? DescentCheckOptions.Default);
 }

@@ -1,4 +1,5 @@
 using GradCheck.Hessian;
+using GradCheck.Internal;
 
 namespace GradCheck;
 
@@ -16,11 +17,14 @@ public static class HessianCheck
     /// <param name="hessianVectorProduct">(x, v) ↦ H(x)·v, the code under test.</param>
     /// <param name="point">Where to check; restored bit-exactly.</param>
     /// <param name="options">Null for the defaults.</param>
-    public static GradientReport Run(Func<double[], double[]> gradient, Func<double[], double[], double[]> hessianVectorProduct, double[] point, HessianCheckOptions? options = null)
+    /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
+    public static GradientReport Run(Func<double[], double[]> gradient, Func<double[], double[], double[]> hessianVectorProduct, double[] point, HessianCheckOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gradient);
         int calls = 0;
-        return HessianChecker.Run(x => { calls++; return gradient(x); }, () => calls, "gradient evaluations", hessianVectorProduct, point, options ?? HessianCheckOptions.Default);
+        return HessianChecker.Run(UserCode.Cancellable<double[], double[]>(x => { calls++; return gradient(x); }, cancellationToken), () => calls, "gradient evaluations",
+            UserCode.Cancellable(hessianVectorProduct, cancellationToken), point, options ?? HessianCheckOptions.Default);
     }
 
     /// <summary>
@@ -33,7 +37,9 @@ public static class HessianCheck
     /// <param name="hessianVectorProduct">(x, v) ↦ H(x)·v, the code under test.</param>
     /// <param name="point">Where to check; restored bit-exactly.</param>
     /// <param name="options">Null for the defaults.</param>
-    public static GradientReport Run(IScalarFunction function, Func<double[], double[], double[]> hessianVectorProduct, double[] point, HessianCheckOptions? options = null)
+    /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
+    public static GradientReport Run(IScalarFunction function, Func<double[], double[], double[]> hessianVectorProduct, double[] point, HessianCheckOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(function);
         int passes = 0;
@@ -42,6 +48,7 @@ public static class HessianCheck
             passes += Math.Max(1, x.Length);
             return DualGradient.Gradient(d => function.Evaluate<Dual>(d), x);
         }
-        return HessianChecker.Run(Gradient, () => passes, "dual evaluations for exact gradients", hessianVectorProduct, point, options ?? HessianCheckOptions.Default);
+        return HessianChecker.Run(UserCode.Cancellable<double[], double[]>(Gradient, cancellationToken), () => passes, "dual evaluations for exact gradients",
+            UserCode.Cancellable(hessianVectorProduct, cancellationToken), point, options ?? HessianCheckOptions.Default);
     }
 }

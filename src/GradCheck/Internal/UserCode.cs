@@ -27,6 +27,26 @@ internal static class UserCode
         }
     }
 
+    /// <summary>
+    /// The callback, checking <paramref name="cancellation"/> before each call: how checks whose loops take no token
+    /// (Taylor, descent, Hessian, exact) stop between two evaluations when cancelled. A null callback stays null, for
+    /// the check to refuse by its parameter name.
+    /// </summary>
+    public static Func<TIn, TOut> Cancellable<TIn, TOut>(Func<TIn, TOut> callback, CancellationToken cancellation) =>
+        callback is null || !cancellation.CanBeCanceled ? callback! : x =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            return callback(x);
+        };
+
+    /// <inheritdoc cref="Cancellable{TIn, TOut}(Func{TIn, TOut}, CancellationToken)"/>
+    public static Func<TIn1, TIn2, TOut> Cancellable<TIn1, TIn2, TOut>(Func<TIn1, TIn2, TOut> callback, CancellationToken cancellation) =>
+        callback is null || !cancellation.CanBeCanceled ? callback! : (x, y) =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            return callback(x, y);
+        };
+
     /// <inheritdoc cref="Invoke{TResult}(Func{TResult}, string, Func{string}, int?)"/>
     public static TResult Invoke<TResult>(Func<TResult> call, string callback, string where, int? coordinate = null) =>
         Invoke(call, callback, () => where, coordinate);

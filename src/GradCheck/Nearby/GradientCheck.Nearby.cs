@@ -17,15 +17,19 @@ public static partial class GradientCheck
     /// <param name="point">The given point; restored bit-exactly.</param>
     /// <param name="nearbyPoints">How many nearby points to check besides the given one.</param>
     /// <param name="options">Options of every check (<see cref="GradientCheckOptions.Seed"/> also seeds the nearby points).</param>
-    public static GradientReport RunNearby(Func<double[], double> function, Func<double[], double[]> gradient, double[] point, int nearbyPoints = 3, GradientCheckOptions? options = null) =>
-        RunNearby(function, gradient, point, nearbyPoints, options, CancellationToken.None);
+    /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
+    public static GradientReport RunNearby(Func<double[], double> function, Func<double[], double[]> gradient, double[] point, int nearbyPoints = 3, GradientCheckOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        RunNearby<double>(function, gradient, point, nearbyPoints, options, cancellationToken);
 
-    /// <inheritdoc cref="RunNearby(Func{double[], double}, Func{double[], double[]}, double[], int, GradientCheckOptions?)"/>
-    public static GradientReport RunNearby(Func<float[], float> function, Func<float[], float[]> gradient, float[] point, int nearbyPoints = 3, GradientCheckOptions? options = null) =>
-        RunNearby(function, gradient, point, nearbyPoints, options, CancellationToken.None);
+    /// <inheritdoc cref="RunNearby(Func{double[], double}, Func{double[], double[]}, double[], int, GradientCheckOptions?, CancellationToken)"/>
+    public static GradientReport RunNearby(Func<float[], float> function, Func<float[], float[]> gradient, float[] point, int nearbyPoints = 3, GradientCheckOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        RunNearby<float>(function, gradient, point, nearbyPoints, options, cancellationToken);
 
-    /// <summary>The nearby-points check for any IEEE floating-point element type, with cancellation.</summary>
-    public static GradientReport RunNearby<T>(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, int nearbyPoints, GradientCheckOptions? options, CancellationToken cancellationToken)
+    /// <summary>The nearby-points check for any IEEE floating-point element type.</summary>
+    public static GradientReport RunNearby<T>(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, int nearbyPoints, GradientCheckOptions? options,
+        CancellationToken cancellationToken = default)
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(point);
