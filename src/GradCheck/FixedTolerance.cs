@@ -36,7 +36,7 @@ public sealed class FixedTolerance
     }
 
     /// <summary>
-    /// The seed's and CS231n's rule: an entry passes iff |a − n| / max(|a|, |n|) ≤ <paramref name="maximum"/>
+    /// The classic relative-error rule (CS231n's): an entry passes iff |a − n| / max(|a|, |n|) ≤ <paramref name="maximum"/>
     /// (two zeros pass).
     /// </summary>
     public static FixedTolerance RelativeError(double maximum)

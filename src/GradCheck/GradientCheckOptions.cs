@@ -13,13 +13,13 @@ public sealed record GradientCheckOptions
 
     /// <summary>
     /// A fixed finite-difference scheme to use instead of the adaptive default, e.g.
-    /// <see cref="FiniteDifferenceScheme.Central(int)"/> for the seed's plain central difference. Null: adaptive
+    /// <see cref="FiniteDifferenceScheme.Central(int)"/> for the classic central-difference check. Null: adaptive
     /// Richardson extrapolation with an error estimate per entry.
     /// </summary>
     public FiniteDifferenceScheme? Scheme { get; init; }
 
     /// <summary>
-    /// Absolute step for a fixed <see cref="Scheme"/> (e.g. 1e-3 as in the seed). Null: the scheme's
+    /// Absolute step for a fixed <see cref="Scheme"/> (e.g. 1e-3, the classic central-difference check's). Null: the scheme's
     /// standard step ε^(1/(order+1))·max(|x|, 1). Ignored by the adaptive default, which picks its own steps.
     /// </summary>
     public double? Step { get; init; }
@@ -33,7 +33,7 @@ public sealed record GradientCheckOptions
 
     /// <summary>
     /// A fixed tolerance rule that replaces the error budget, e.g. <see cref="FixedTolerance.AllClose"/>
-    /// for PyTorch's rule or <see cref="FixedTolerance.RelativeError"/> for the seed's. Null: the error
+    /// for PyTorch's rule or <see cref="FixedTolerance.RelativeError"/> for the classic relative-error rule. Null: the error
     /// budget (recommended).
     /// </summary>
     public FixedTolerance? Tolerance { get; init; }

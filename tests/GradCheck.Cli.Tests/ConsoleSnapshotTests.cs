@@ -13,6 +13,21 @@ public class ConsoleSnapshotTests
         Snapshot.Match(output, "demo-console.txt");
     }
 
+    /// <summary>The README's sample report is the demo's output, line for line, not a hand-made table that drifts.</summary>
+    [Fact]
+    public void The_readme_sample_report_is_what_the_demo_prints()
+    {
+        string readme = File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "README.md")).ReplaceLineEndings("\n");
+        int section = readme.IndexOf("## What a report looks like", StringComparison.Ordinal);
+        int open = readme.IndexOf("```\n", section, StringComparison.Ordinal) + 4;
+        string sample = readme[open..readme.IndexOf("```", open, StringComparison.Ordinal)].TrimEnd();
+        var (_, output) = Tool.Run("demo", "--format", "console");
+        string demo = string.Join("\n", output.ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()));
+
+        Assert.Contains("planted-bug", sample);
+        Assert.Contains(sample, demo);
+    }
+
     [Fact]
     public void Console_output_has_no_ansi_escapes_when_the_console_has_no_colour()
     {

@@ -3,12 +3,12 @@ using GradCheck.Samples;
 namespace GradCheck.Cli.Demo;
 
 /// <summary>
-/// The cases <c>gradcheck demo</c> runs, declared exactly as a user would declare theirs: the seed's network
+/// The cases <c>gradcheck demo</c> runs, declared exactly as a user would declare theirs: the classic two-layer network
 /// (correct, and with a planted bug) and classic traps for gradient checkers.
 /// </summary>
 public static class DemoCases
 {
-    /// <summary>The seed's network with a correct backprop: one group per parameter tensor.</summary>
+    /// <summary>The two-layer network with a correct backprop: one group per parameter tensor.</summary>
     [GradientCheckCase(Description = "Two-layer tanh network, MSE over a batch of 5, hand-written backprop")]
     public static CheckCase TwoLayerNetwork() => Network("two-layer-network", plantBug: false);
 

@@ -5,7 +5,7 @@ using GradCheck.Internal;
 namespace GradCheck;
 
 /// <summary>
-/// The seed's second method done rigorously: step x − η·g for a halving series of learning rates η and compare
+/// The loss-decrease check (apply the gradient, the loss must go down) done rigorously: step x − η·g for a halving series of learning rates η and compare
 /// the loss change with the first-order prediction −η·|g|². Passes when the loss goes down at small steps
 /// <em>and</em> the ratio actual/predicted extrapolates to 1 (it deviates from 1 in proportion to η for a correct
 /// gradient, and tends to ∇f·g/|g|² ≠ 1 for a wrong one) within its own error estimate. Tests the single

@@ -37,7 +37,7 @@ public sealed class DescentReport : ICheckReport
     public bool AcceptsInconclusive { get; internal set; }
 
     /// <summary>
-    /// The seed's criterion alone: the loss went down at the smallest resolved steps. Many wrong gradients
+    /// The classic loss-decrease criterion alone: the loss went down at the smallest resolved steps. Many wrong gradients
     /// satisfy it (any g with ∇f·g &gt; 0), so it does not decide <see cref="Passed"/> alone.
     /// </summary>
     public bool LossDecreased { get; }

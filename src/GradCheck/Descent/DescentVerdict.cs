@@ -12,7 +12,7 @@ internal static class DescentVerdict
     /// <summary>Rows whose ratio is noisier than this (rounding over the predicted change) end the series.</summary>
     public const double MaxRatioNoise = 0.01;
 
-    /// <summary>Rows taken as "small steps" for the seed's criterion that the loss goes down.</summary>
+    /// <summary>Rows taken as "small steps" for the classic criterion that the loss goes down.</summary>
     private const int SmallSteps = 3;
 
     /// <summary>Rounding allowed in the extrapolated ratio itself, in epsilons.</summary>
@@ -61,7 +61,7 @@ internal static class DescentVerdict
         string conclusion = (decreased, matches) switch
         {
             (true, true) => $"the loss decreases at small steps and {ratio}: the gradient predicts the first-order change.",
-            (true, false) => $"the loss decreases (the seed's criterion holds), but {ratio}: the gradient is wrong; "
+            (true, false) => $"the loss decreases (the classic loss-decrease criterion holds), but {ratio}: the gradient is wrong; "
                              + (best.Ratio > 1 ? "the loss falls faster than g predicts (g too small along itself?)." : "the loss falls slower than g predicts (g too large, or wrong entries)."),
             (false, _) => $"the loss does not decrease at small steps; {ratio}: −g is not a descent direction, the gradient is wrong (sign?).",
         };

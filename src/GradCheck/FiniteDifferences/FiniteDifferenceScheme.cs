@@ -49,7 +49,7 @@ public sealed class FiniteDifferenceScheme
         new($"backward {CheckPoints(points, 2)}-point", Enumerable.Range(0, points).Select(i => i - points + 1).ToArray());
 
     /// <summary>
-    /// Central differences on an odd number of points: 3 is the seed's (f(x+h) − f(x−h)) / 2h, order 2;
+    /// Central differences on an odd number of points: 3 is the classic central difference (f(x+h) − f(x−h)) / 2h, order 2;
     /// 5 is the classic 5-point stencil, order 4.
     /// </summary>
     public static FiniteDifferenceScheme Central(int points = 3)

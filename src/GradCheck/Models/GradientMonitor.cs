@@ -6,7 +6,7 @@ namespace GradCheck;
 /// <summary>
 /// Checks a model's backward pass during training: call <see cref="Step"/> once per training step (after the
 /// optimizer update); every <see cref="GradientMonitorOptions.Interval"/> steps it checks a fresh stratified
-/// sample of every tensor at the current, trained weights. This is the seed's advice to let the net run for a
+/// sample of every tensor at the current, trained weights. Let the network train for a
 /// while before trusting a check: wrong terms multiplied by weights that are still near their initial values hide.
 /// </summary>
 /// <remarks>

@@ -3,7 +3,7 @@ namespace GradCheck;
 /// <summary>Options of a <see cref="GradientMonitor{T}"/>. Every property has a working default.</summary>
 public sealed record GradientMonitorOptions
 {
-    /// <summary>Check every this many training steps (at steps K, 2K, …; not at step 0, since the seed advises letting the net run first). Default 100.</summary>
+    /// <summary>Check every this many training steps (at steps K, 2K, …; not at step 0, since wrong terms hide behind weights that are still at their initial values). Default 100.</summary>
     public int Interval { get; init; } = 100;
 
     /// <summary>Entries checked in every tensor at each check. Default 4. Each check draws a new sample, so coverage grows over training.</summary>
