@@ -16,7 +16,7 @@ public class CancellationTests
         ["gradient", "float", "generic", "nearby", "exact", "jacobian", "vjp", "jvp", "hessian", "taylor", "descent", "model"];
 
     /// <summary>Runs the entry point with a token that is cancelled from inside the function, after a few evaluations.</summary>
-    private static void Run(string entryPoint, double[] point, CancellationToken token, Action cancelOnThirdCall)
+    private static void Run(string entryPoint, double[] point, Action cancelOnThirdCall, CancellationToken token)
     {
         int calls = 0;
         double Counted(double[] x)
@@ -68,7 +68,7 @@ public class CancellationTests
     {
         using var source = new CancellationTokenSource();
         var point = (double[])Point.Clone();
-        Assert.ThrowsAny<OperationCanceledException>(() => Run(entryPoint, point, source.Token, source.Cancel));
+        Assert.ThrowsAny<OperationCanceledException>(() => Run(entryPoint, point, source.Cancel, source.Token));
         if (entryPoint != "model") Assert.Equal(Point, point);
     }
 
@@ -78,7 +78,7 @@ public class CancellationTests
     {
         using var source = new CancellationTokenSource();
         var point = (double[])Point.Clone();
-        Run(entryPoint, point, source.Token, () => { });
+        Run(entryPoint, point, () => { }, source.Token);
         if (entryPoint != "model") Assert.Equal(Point, point);
     }
 

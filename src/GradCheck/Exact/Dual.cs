@@ -1083,15 +1083,15 @@ public readonly struct Dual : IFloatingPointIeee754<Dual>, IMinMaxValue<Dual>
 
     /// <summary>
     /// Formats as <c>"value + derivativeε"</c>, or <c>"value - |derivative|ε"</c> when the derivative is negative,
-    /// applying <paramref name="format"/> and <paramref name="provider"/> to both parts.
+    /// applying <paramref name="format"/> and <paramref name="formatProvider"/> to both parts.
     /// </summary>
     /// <param name="format">A <see cref="double"/> format string, applied to each part.</param>
-    /// <param name="provider">Culture-specific formatting information.</param>
-    public string ToString(string? format, IFormatProvider? provider)
+    /// <param name="formatProvider">Culture-specific formatting information.</param>
+    public string ToString(string? format, IFormatProvider? formatProvider)
     {
         (char sign, double magnitude) = SplitDerivative();
         return string.Concat(
-            Value.ToString(format, provider), " ", sign.ToString(), " ", magnitude.ToString(format, provider), "ε");
+            Value.ToString(format, formatProvider), " ", sign.ToString(), " ", magnitude.ToString(format, formatProvider), "ε");
     }
 
     private (char Sign, double Magnitude) SplitDerivative() =>
