@@ -97,7 +97,7 @@ public sealed class TensorCheckReport
             if (unresolved > 0) text.Append(CultureInfo.InvariantCulture, $" ({unresolved} inconclusive)");
             text.Append(CultureInfo.InvariantCulture, $"; {FunctionEvaluations} forward evaluations, {BackwardPasses} backward passes");
             if (worst is not null)
-                text.Append(CultureInfo.InvariantCulture, $"; worst relative error {worst.RelativeError:G3} at {worst.Label}");
+                text.Append(CultureInfo.InvariantCulture, $"; worst relative error {Reporting.ReportText.Num(worst.RelativeError)} at {worst.Label}");
             text.Append(CultureInfo.InvariantCulture, $" [{Precision}]");
             return text.ToString();
         }
