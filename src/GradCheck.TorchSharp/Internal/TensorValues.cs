@@ -87,7 +87,7 @@ internal static class TensorValues
     /// A shape as [3,4]. Needed beside <see cref="Shape(Tensor)"/>: TorchSharp converts a long[] to a tensor implicitly,
     /// so without it a shape array printed as the shape of a 1-d tensor of its values ([3,4] as [2]).
     /// </summary>
-    public static string Shape(IReadOnlyList<long> shape) => "[" + string.Join(",", shape) + "]";
+    public static string Shape(long[] shape) => "[" + string.Join(",", shape) + "]";
 
     /// <summary>The multi-index of a flat (row-major) element, e.g. [1,2]; empty brackets for a 0-dim tensor.</summary>
     public static string Index(long[] shape, long flat)
