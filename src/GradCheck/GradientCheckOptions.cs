@@ -6,7 +6,7 @@ namespace GradCheck;
 /// Options of a gradient check. Every property has a working default: <c>new GradientCheckOptions()</c>
 /// (or <c>null</c>) is the recommended configuration.
 /// </summary>
-public sealed record GradientCheckOptions
+public sealed partial record GradientCheckOptions
 {
     /// <summary>The default options.</summary>
     public static GradientCheckOptions Default { get; } = new();

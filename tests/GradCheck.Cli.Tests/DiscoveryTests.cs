@@ -13,7 +13,7 @@ public class DiscoveryTests
     {
         Assert.Equal(
             ["fixture-pass", "fixture-bug", "fixture-planted", "fixture-many-1", "fixture-many-2", "fixture-throws", "fixture-bad-signature", "fixture-float",
-             "fixture-drowned", "fixture-accepted-drowned", "fixture-drowned-planted"],
+             "fixture-drowned", "fixture-accepted-drowned", "fixture-drowned-planted", "fixture-many-wrong"],
             Discovered().Select(c => c.Name));
     }
 

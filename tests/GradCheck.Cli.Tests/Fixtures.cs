@@ -49,4 +49,8 @@ public static class Fixtures
     [GradientCheckCase(Name = "fixture-drowned-planted", ExpectFailure = true)]
     public static CheckCase InconclusivePlanted() => CheckCase.Function(
         "ignored", Drowned, x => DrownedGradient(x).Select(v => 2 * v).ToArray(), [0.3, 0.7]);
+
+    [GradientCheckCase(Description = "15 entries all missing their factor 2: more failures than a report lists")]
+    public static CheckCase ManyWrong() => CheckCase.Function(
+        "fixture-many-wrong", x => x.Sum(v => v * v), x => x.ToArray(), Enumerable.Range(1, 15).Select(i => i / 10.0).ToArray());
 }

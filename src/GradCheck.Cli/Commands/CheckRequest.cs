@@ -24,13 +24,14 @@ internal sealed record CheckRequest(string Command, string? Assembly, IReadOnlyL
     public CheckMode EffectiveMode => Mode;
 
     /// <summary>
-    /// The command that reruns exactly these cases with the same seed and mode. Uses the assembly's file name,
-    /// not its full path, so reports carry no machine-specific paths.
+    /// The command that reruns exactly these cases with the same seed and mode, from the same working directory: the
+    /// assembly's path exactly as it was given (a relative path stays relative, so it carries no more of the machine
+    /// than the user typed; a file name alone would fail "Assembly not found" wherever the .dll is not in the cwd).
     /// </summary>
     public string ReproduceCommand()
     {
         var parts = new List<string> { "gradcheck", Command };
-        if (Assembly is not null) parts.Add(Quote(Path.GetFileName(Assembly)));
+        if (Assembly is not null) parts.Add(Quote(Assembly));
         foreach (var filter in Filters) parts.AddRange(["--filter", Quote(filter)]);
         parts.AddRange(["--mode", Mode.ToString().ToLowerInvariant()]);
         if (Seed is { } seed) parts.AddRange(["--seed", seed.ToString(CultureInfo.InvariantCulture)]);

@@ -25,7 +25,8 @@ internal sealed class ConsoleReport(IAnsiConsole console)
         }
         var result = outcome.Result!;
         console.Write(GroupTable(result));
-        console.Write(WorstTable(outcome));
+        foreach (var line in result.Groups.Select(CheckedText.FastLine).OfType<string>()) console.MarkupLineInterpolated($"[grey]{line}[/]");
+        if (outcome.Entries.Any()) console.Write(WorstTable(outcome));
         WriteDiagnosis(outcome);
         console.WriteLine();
     }
@@ -41,9 +42,9 @@ internal sealed class ConsoleReport(IAnsiConsole console)
                 Verdict(c),
                 c.Case.ExpectFailure ? "failure" : "pass",
                 Numbers.Format(c.Result?.Groups.Count ?? 0),
-                Numbers.Format(c.Entries.Count()),
+                CheckedText.Checked(c),
                 Numbers.Format(c.FunctionEvaluations),
-                Numbers.Format(c.Entries.Select(x => x.Entry.RelativeError).Where(double.IsFinite).DefaultIfEmpty(0).Max()));
+                CheckedText.WorstRelativeError(c));
         }
         foreach (int i in new[] { 2, 3, 4, 5, 6 }) table.Columns[i].RightAligned();
         console.Write(table);
@@ -87,12 +88,12 @@ internal sealed class ConsoleReport(IAnsiConsole console)
             table.AddRow(
                 Markup.Escape(group.Name),
                 Markup.Escape(Numbers.Shape(group.Shape)),
-                Numbers.Format(r.Entries.Count),
-                Numbers.Format(counts.Ok),
+                CheckedText.Checked(r),
+                CheckedText.Count(r, counts.Ok),
                 counts.Mismatch > 0 ? $"[red]{counts.Mismatch}[/]" : "0",
                 counts.NonDifferentiable > 0 ? $"[yellow]{counts.NonDifferentiable}[/]" : "0",
                 counts.NonFinite > 0 ? $"[red]{counts.NonFinite}[/]" : "0",
-                Numbers.Format(r.WorstRelativeError),
+                CheckedText.WorstRelativeError(r),
                 Numbers.Format(r.FunctionEvaluations),
                 r.Outcome switch { CheckOutcome.Passed => "[green]ok[/]", CheckOutcome.Failed => "[red]FAILED[/]", _ => "[yellow]INCONCLUSIVE[/]" });
         }

@@ -9,25 +9,34 @@ namespace GradCheck.Cli.Reports;
 /// <summary>Writes the file formats of a run into the output directory and returns the paths written.</summary>
 internal static class ReportWriter
 {
+    /// <summary>The report files written into the output directory (checked up front by <see cref="OutputLocation"/>).</summary>
+    public static readonly string[] FileNames = ["report.json", "report.html"];
+
+    /// <summary>The subdirectory for plot images.</summary>
+    public const string PlotDirectory = "plots";
+
+    /// <summary>True when the formats write files (JSON or HTML), not only to the console.</summary>
+    public static bool WritesFiles(ReportFormat formats) => formats.HasFlag(ReportFormat.Json) || formats.HasFlag(ReportFormat.Html);
+
     public static IReadOnlyList<string> Write(CheckRequest request, RunResult result)
     {
         var written = new List<string>();
-        if (!request.Formats.HasFlag(ReportFormat.Json) && !request.Formats.HasFlag(ReportFormat.Html)) return written;
+        if (!WritesFiles(request.Formats)) return written;
         Directory.CreateDirectory(request.Output);
         if (request.Formats.HasFlag(ReportFormat.Json))
         {
-            string path = Path.Combine(request.Output, "report.json");
+            string path = Path.Combine(request.Output, FileNames[0]);
             File.WriteAllText(path, JsonReport.Serialize(request, result));
             written.Add(path);
         }
         if (request.Formats.HasFlag(ReportFormat.Html))
         {
             var plots = ReportPlots.ForRun(result);
-            string plotDirectory = Path.Combine(request.Output, "plots");
+            string plotDirectory = Path.Combine(request.Output, PlotDirectory);
             Directory.CreateDirectory(plotDirectory);
             RemoveOldPlots(plotDirectory);
             foreach (var plot in plots.SelectMany(p => p.Images)) File.WriteAllBytes(Path.Combine(plotDirectory, plot.FileName), plot.Png);
-            string path = Path.Combine(request.Output, "report.html");
+            string path = Path.Combine(request.Output, FileNames[1]);
             File.WriteAllText(path, HtmlReport.Render(request, result, plots));
             written.Add(path);
             written.Add(Path.Combine(plotDirectory, "*.png") + $" ({plots.Sum(p => p.Images.Count)} plots)");

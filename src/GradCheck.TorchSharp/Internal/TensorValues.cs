@@ -81,7 +81,13 @@ internal static class TensorValues
         return accessor.ToArray();
     }
 
-    public static string Shape(Tensor tensor) => "[" + string.Join(",", tensor.shape) + "]";
+    public static string Shape(Tensor tensor) => Shape(tensor.shape);
+
+    /// <summary>
+    /// A shape as [3,4]. Needed beside <see cref="Shape(Tensor)"/>: TorchSharp converts a long[] to a tensor implicitly,
+    /// so without it a shape array printed as the shape of a 1-d tensor of its values ([3,4] as [2]).
+    /// </summary>
+    public static string Shape(long[] shape) => "[" + string.Join(",", shape) + "]";
 
     /// <summary>The multi-index of a flat (row-major) element, e.g. [1,2]; empty brackets for a 0-dim tensor.</summary>
     public static string Index(long[] shape, long flat)

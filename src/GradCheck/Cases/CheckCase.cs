@@ -92,16 +92,18 @@ public sealed class CheckCase
     private static Func<int, double, double> LineThrough<T>(IDifferentiableModel<T> model, Parameter<T> parameter) where T : IFloatingPointIeee754<T> =>
         (index, offset) =>
         {
-            var values = parameter.Values.Span;
-            T original = values[index];
+            var storage = parameter.Storage;
+            var original = storage.Values();
+            var moved = (T[])original.Clone();
+            moved[index] += T.CreateChecked(offset);
             try
             {
-                values[index] = original + T.CreateChecked(offset);
+                storage.WriteValues(moved);
                 return double.CreateChecked(model.Loss());
             }
             finally
             {
-                parameter.Values.Span[index] = original;
+                storage.WriteValues(original);
             }
         };
 

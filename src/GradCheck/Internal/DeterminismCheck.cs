@@ -76,7 +76,7 @@ internal static class DeterminismCheck
         $"The function is not deterministic: two evaluations at the same point gave {first:G17} and {second:G17} (difference {Math.Abs(second - first):G3}, allowed {tolerance:G3}).")
         + " Gradient checking compares tiny differences of f, "
         + "so randomness inside f (dropout, random sampling, data shuffling, noise layers) swamps the derivative. "
-        + "Fix it for the check: put the model in evaluation mode (dropout off), or re-seed the random generator inside f "
-        + "so every call draws the same numbers, or use a fixed mini-batch. If f is deterministic up to a known noise "
+        + "Fix it for the check: put the model in evaluation mode (dropout off), or replay the randomness: re-seed your random generator "
+        + "in GradientCheckOptions.BeforeEvaluation (it runs before every evaluation) so every call draws the same numbers, or use a fixed mini-batch. If f is deterministic up to a known noise "
         + "(e.g. parallel reductions), set GradientCheckOptions.NondeterminismTolerance to that noise.";
 }

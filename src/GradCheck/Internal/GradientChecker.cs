@@ -16,6 +16,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(point);
         options ??= GradientCheckOptions.Default;
         OptionsValidation.Validate(options);
+        (function, gradient) = EvaluationHook.Wrap(function, gradient, options.BeforeEvaluation);
         if (options.Mode == CheckMode.Fast) return FastChecker<T>.Run(function, gradient, point, options, cancellation);
         var context = CheckContext<T>.Create(point, options);
         var (plan, name, snapshot, counter, warnings) = (context.Plan, context.Name, context.Snapshot, context.Counter, context.Warnings);

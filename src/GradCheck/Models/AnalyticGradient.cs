@@ -36,32 +36,37 @@ internal sealed class AnalyticGradient<T> where T : IFloatingPointIeee754<T>
     /// <summary>The loss at the unperturbed point.</summary>
     public double Loss { get; }
 
-    public static AnalyticGradient<T> Compute(IDifferentiableModel<T> model, Parameter<T>[] parameters, ParameterSnapshot<T> snapshot, bool checkReentrancy)
+    // beforeLoss is the replay hook (GradientCheckOptions.BeforeEvaluation), run before Loss(); zeroing runs before each Backward().
+    public static AnalyticGradient<T> Compute(IDifferentiableModel<T> model, Parameter<T>[] parameters, ParameterSnapshot<T> snapshot, bool checkReentrancy,
+        Action? beforeLoss, GradientZeroing? zeroing)
     {
-        double loss = Call(() => double.CreateChecked(model.Loss()), "Loss()");
-        Call(() => { model.Backward(); return 0; }, "Backward()");
+        double loss = Call(() => { beforeLoss?.Invoke(); return double.CreateChecked(model.Loss()); }, "Loss()");
+        Backward(model, zeroing, "Backward()");
         ThrowIfValuesModified(parameters, snapshot);
-        var gradients = parameters.Select(p => p.Gradient.ToArray()).ToArray();
-        var repeats = checkReentrancy ? Repeat(model, parameters) : gradients;
+        var gradients = parameters.Select(p => p.Storage.Gradient()).ToArray();
+        var repeats = checkReentrancy ? Repeat(model, parameters, zeroing) : gradients;
         return new AnalyticGradient<T>(gradients, repeats, loss);
     }
+
+    private static void Backward(IDifferentiableModel<T> model, GradientZeroing? zeroing, string what) =>
+        Call(() => { zeroing?.Run(); model.Backward(); return 0; }, what);
 
     /// <summary>
     /// A second Backward() at the same point, which must give the same gradient. The common way it does not: the
     /// backward pass accumulates (+=) into buffers it never zeroes, which silently doubles the gradient on the
     /// second training step. The core check compares the two per entry (<see cref="Calls"/>).
     /// </summary>
-    private static T[][] Repeat(IDifferentiableModel<T> model, Parameter<T>[] parameters)
+    private static T[][] Repeat(IDifferentiableModel<T> model, Parameter<T>[] parameters, GradientZeroing? zeroing)
     {
-        Call(() => { model.Backward(); return 0; }, "Backward() (called a second time at the same point)");
-        return parameters.Select(p => p.Gradient.ToArray()).ToArray();
+        Backward(model, zeroing, "Backward() (called a second time at the same point)");
+        return parameters.Select(p => p.Storage.Gradient()).ToArray();
     }
 
     private static void ThrowIfValuesModified(Parameter<T>[] parameters, ParameterSnapshot<T> snapshot)
     {
         for (int t = 0; t < parameters.Length; t++)
         {
-            var now = parameters[t].Values.Span;
+            var now = parameters[t].Storage.Values();
             var before = snapshot.Values(t);
             for (int i = 0; i < now.Length; i++)
             {

@@ -40,7 +40,8 @@ public static class ModelCheck
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var analytic = AnalyticGradient<T>.Compute(model, parameters, snapshot, options.CheckGradientReentrancy);
+            var zeroing = GradientZeroing.For(model, parameters, options);
+            var analytic = AnalyticGradient<T>.Compute(model, parameters, snapshot, options.CheckGradientReentrancy, options.BeforeEvaluation, zeroing);
             var reports = new List<ParameterReport>(plan.Tensors.Count);
             int evaluations = 1;
             foreach (var tensor in plan.Tensors)
@@ -53,13 +54,15 @@ public static class ModelCheck
                     DeterminismEvaluations = options.DeterminismEvaluations
                                              ?? (GradientCheckDefaults.DeterminismEvaluationFloor + plan.Tensors.Count - 1) / plan.Tensors.Count,
                     Progress = options.Progress is { } progress ? new OffsetProgress(progress, plan, tensor, evaluations) : null,
+                    // Replayed here, before each Loss(), rather than by the core around the cached Backward() results too.
+                    BeforeEvaluation = null,
                 };
-                var report = CheckTensor(model, parameter, snapshot, tensor.Index, analytic.Calls(tensor.Index), tensorOptions, cancellationToken);
+                var report = CheckTensor(model, parameter, snapshot, tensor.Index, analytic.Calls(tensor.Index), tensorOptions, options.BeforeEvaluation, cancellationToken);
                 evaluations += report.FunctionEvaluations;
                 var diagnosis = report.Outcome != CheckOutcome.Failed ? null : Models.Diagnosis.FailureDiagnosis.Diagnose(report.Entries, parameter.Shape, snapshot.ValuesAsDoubles(tensor.Index));
                 reports.Add(new ParameterReport(parameter.Name, parameter.Shape, plan.Offsets[tensor.Index], report, diagnosis));
             }
-            return new ModelReport(reports, [], evaluations, plan.Dimension, analytic.Loss);
+            return new ModelReport(reports, zeroing is null ? [] : [zeroing.Note], evaluations, plan.Dimension, analytic.Loss);
         }
         finally
         {
@@ -69,21 +72,22 @@ public static class ModelCheck
 
     /// <summary>
     /// The per-tensor check: the core check runs on a copy of the tensor, and the function writes the perturbed
-    /// copy into the model's memory before each forward pass. The copy costs one memcpy of the tensor per
+    /// copy into the model's memory (or through its setter) before each forward pass. The copy costs one memcpy of the tensor per
     /// evaluation (no more than the forward pass reads), and keeps every core guarantee: determinism check,
     /// error budget, kinks, warnings.
     /// </summary>
     private static GradientReport CheckTensor<T>(IDifferentiableModel<T> model, Parameter<T> parameter, ParameterSnapshot<T> snapshot, int tensorIndex,
-        Func<T[], T[]> analytic, GradientCheckOptions options, CancellationToken cancellationToken)
+        Func<T[], T[]> analytic, GradientCheckOptions options, Action? beforeLoss, CancellationToken cancellationToken)
         where T : IFloatingPointIeee754<T>
     {
         // The core dispatches on options.Mode, so CheckMode.Fast gives each tensor its own random-projection check
         // with localisation; the snapshot/restore around this call covers it like the full check.
         var buffer = snapshot.Values(tensorIndex).ToArray();
-        var values = parameter.Values;
+        var storage = parameter.Storage;
         T Function(T[] point)
         {
-            point.AsSpan().CopyTo(values.Span);
+            storage.WriteValues(point);
+            beforeLoss?.Invoke();
             return model.Loss();
         }
         try

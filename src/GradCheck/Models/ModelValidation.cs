@@ -20,11 +20,12 @@ internal static class ModelValidation
                 $"{duplicate.Count()} parameters are named '{duplicate.Key}'; names must be unique so that reports can say which tensor is wrong.");
         foreach (var parameter in parameters)
         {
-            var values = parameter.Values.Span;
+            var values = parameter.Storage.Values();
             for (int i = 0; i < values.Length; i++)
                 if (!T.IsFinite(values[i]))
                     throw new InvalidModelException(
                         $"{parameter.EntryName(i)} is {values[i]}; every parameter must be finite to take finite differences (did training diverge?).");
+            if (parameter.HasAccessors) AccessorValidation.Verify(parameter, values);
         }
         return parameters;
     }

@@ -3,8 +3,9 @@ using System.Numerics;
 namespace GradCheck.Models;
 
 /// <summary>
-/// A copy of every parameter's values, taken before a check touches anything, so that the model's memory can
-/// be put back bit-exactly whatever happens (the copy is made with spans, so NaN payloads and −0 survive).
+/// A copy of every parameter's values, taken before a check touches anything, so that the model's values can
+/// be put back bit-exactly whatever happens (the copy is made with spans, so NaN payloads and −0 survive). For a
+/// parameter behind accessors the copy comes from its getter and goes back through its setter.
 /// </summary>
 internal sealed class ParameterSnapshot<T> where T : IFloatingPointIeee754<T>
 {
@@ -14,17 +15,30 @@ internal sealed class ParameterSnapshot<T> where T : IFloatingPointIeee754<T>
     public ParameterSnapshot(Parameter<T>[] parameters)
     {
         _parameters = parameters;
-        _values = parameters.Select(p => p.Values.ToArray()).ToArray();
+        _values = parameters.Select(p => p.Storage.Values()).ToArray();
     }
 
     public ReadOnlySpan<T> Values(int tensor) => _values[tensor];
 
     public double[] ValuesAsDoubles(int tensor) => _values[tensor].Select(double.CreateChecked).ToArray();
 
-    public void Restore(int tensor) => _values[tensor].AsSpan().CopyTo(_parameters[tensor].Values.Span);
+    public void Restore(int tensor) => _parameters[tensor].Storage.WriteValues(_values[tensor]);
 
+    /// <summary>Restores every tensor, even when one setter throws (the first exception is rethrown after the rest are restored).</summary>
     public void Restore()
     {
-        for (int t = 0; t < _parameters.Length; t++) Restore(t);
+        List<Exception>? errors = null;
+        for (int t = 0; t < _parameters.Length; t++)
+        {
+            try
+            {
+                Restore(t);
+            }
+            catch (Exception e)
+            {
+                (errors ??= []).Add(e);
+            }
+        }
+        if (errors is not null) throw errors.Count == 1 ? errors[0] : new AggregateException(errors);
     }
 }

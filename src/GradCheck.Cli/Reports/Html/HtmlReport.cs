@@ -15,6 +15,9 @@ internal static class HtmlReport
 {
     private const int WorstEntriesShown = 10;
 
+    /// <summary>Failing (or kinked) entries listed per group in the diagnosis: enough to see a pattern, few enough to read.</summary>
+    private const int NotableEntriesShown = 10;
+
     public static string Render(CheckRequest request, RunResult result, IReadOnlyList<CasePlots> plots)
     {
         var html = new StringBuilder();
@@ -43,8 +46,8 @@ internal static class HtmlReport
             html.Append("<tr><td><a href=\"#").Append(Anchor(c)).Append("\">").Append(E(c.Name)).Append("</a></td>")
                 .Append(ResultCell(c))
                 .Append("<td>").Append(c.Case.ExpectFailure ? "failure" : "pass").Append("</td>")
-                .Append(Num(c.Result?.Groups.Count ?? 0)).Append(Num(c.Entries.Count())).Append(Num(c.FunctionEvaluations))
-                .Append(Num(c.Entries.Select(x => x.Entry.RelativeError).Where(double.IsFinite).DefaultIfEmpty(0).Max()))
+                .Append(Num(c.Result?.Groups.Count ?? 0)).Append(Cell(CheckedText.Checked(c))).Append(Num(c.FunctionEvaluations))
+                .Append(Cell(CheckedText.WorstRelativeError(c)))
                 .Append("</tr>\n");
         }
         html.Append("</table>\n");
@@ -81,8 +84,8 @@ internal static class HtmlReport
             var r = g.Report;
             var n = VerdictCounts.Of(r);
             html.Append("<tr><td>").Append(E(g.Name)).Append("</td><td>").Append(E(Numbers.Shape(g.Shape))).Append("</td>")
-                .Append(Num(r.Entries.Count)).Append(Num(n.Ok)).Append(Num(n.Mismatch)).Append(Num(n.NonDifferentiable)).Append(Num(n.NonFinite))
-                .Append(Num(n.Inconclusive)).Append(Num(r.WorstRelativeError)).Append(Num(r.FunctionEvaluations))
+                .Append(Cell(CheckedText.Checked(r))).Append(Cell(CheckedText.Count(r, n.Ok))).Append(Num(n.Mismatch)).Append(Num(n.NonDifferentiable)).Append(Num(n.NonFinite))
+                .Append(Num(n.Inconclusive)).Append(Cell(CheckedText.WorstRelativeError(r))).Append(Num(r.FunctionEvaluations))
                 .Append(r.Outcome switch
                 {
                     CheckOutcome.Passed => "<td class=\"good\">ok</td>",
@@ -90,7 +93,9 @@ internal static class HtmlReport
                     _ => "<td class=\"unsure\">INCONCLUSIVE</td>",
                 }).Append("</tr>\n");
         }
-        html.Append("</table>\n<p class=\"meta\">method: ").Append(E(result.Groups[0].Report.Method)).Append("</p>\n");
+        html.Append("</table>\n");
+        foreach (var line in result.Groups.Select(CheckedText.FastLine).OfType<string>()) html.Append("<p class=\"meta\">").Append(E(line)).Append("</p>\n");
+        html.Append("<p class=\"meta\">method: ").Append(E(result.Groups[0].Report.Method)).Append("</p>\n");
     }
 
     private static void Worst(StringBuilder html, CaseOutcome c)
@@ -109,14 +114,26 @@ internal static class HtmlReport
     private static void Diagnosis(StringBuilder html, CaseOutcome c)
     {
         var lines = c.Result!.Groups.Where(g => g.Diagnosis is not null).Select(g => $"{g.Name}: {g.Diagnosis}")
-            .Concat(Ranking.Worst(c.Entries).Where(x => x.Entry.IsFailure || x.Entry.Verdict == EntryVerdict.NonDifferentiable)
-            .Select(x => Reports.Diagnosis.Describe(x.Entry)))
+            .Concat(c.Result!.Groups.SelectMany(NotableEntries))
             .Concat(c.Result!.Groups.SelectMany(g => g.Report.Warnings.Select(w => $"warning ({g.Name}): {w}")))
             .ToList();
         if (lines.Count == 0) return;
         html.Append("<h3>Diagnosis</h3>\n<ul>\n");
         foreach (var line in lines) html.Append("<li>").Append(E(line)).Append("</li>\n");
         html.Append("</ul>\n");
+    }
+
+    /// <summary>
+    /// A group's failing entries and kinks, worst first: the first <see cref="NotableEntriesShown"/>, then a count of the
+    /// rest (a tensor with 119 wrong entries would otherwise bury the diagnosis and the warnings under 119 lines).
+    /// </summary>
+    private static IEnumerable<string> NotableEntries(CheckGroup group)
+    {
+        var notable = Ranking.Worst(group.Report.Entries.Select(e => (group, e)))
+            .Where(x => x.Entry.IsFailure || x.Entry.Verdict == EntryVerdict.NonDifferentiable).Select(x => x.Entry).ToList();
+        foreach (var entry in notable.Take(NotableEntriesShown)) yield return Reports.Diagnosis.Describe(entry);
+        if (notable.Count > NotableEntriesShown)
+            yield return $"… and {notable.Count - NotableEntriesShown} more {(notable.All(e => e.IsFailure) ? "failing entries" : "failing or kinked entries")} in {group.Name}";
     }
 
     private static string ResultCell(CaseOutcome c) => $"<td class=\"{Css(c)}\">{c.Outcome}{(c.Case.ExpectFailure && c.AsExpected ? " (expected)" : "")}</td>";
@@ -129,9 +146,11 @@ internal static class HtmlReport
 
     private static string Anchor(CaseOutcome c) => "case-" + new string(c.Name.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
 
-    private static string Num(double value) => "<td class=\"num\">" + E(Numbers.Format(value)) + "</td>";
+    private static string Num(double value) => Cell(Numbers.Format(value));
 
     private static string Num(int value) => "<td class=\"num\">" + Numbers.Format(value) + "</td>";
+
+    private static string Cell(string text) => "<td class=\"num\">" + E(text) + "</td>";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

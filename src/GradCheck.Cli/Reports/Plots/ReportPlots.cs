@@ -95,10 +95,12 @@ internal static class ReportPlots
         if (worst.Count == 0) return null;
         using var plot = new Plot();
         double[] xs = StepSweep.Steps.Select(Math.Log10).ToArray();
+        var curves = new List<(EntryResult Entry, double[] Errors)>();
         for (int i = 0; i < worst.Count; i++)
         {
             var (group, entry) = worst[i];
             double[] errors = StepSweep.Errors(group.Line!, entry);
+            curves.Add((entry, errors));
             var curve = plot.Add.Scatter(xs, errors.Select(Log).ToArray());
             curve.Color = CurveColors[i % CurveColors.Length];
             curve.LineWidth = 2;
@@ -108,6 +110,7 @@ internal static class ReportPlots
             tolerance.Color = curve.Color.WithAlpha(0.6);
             tolerance.LinePattern = LinePattern.Dotted;
             tolerance.LineWidth = 1;
+            if (i == 0) tolerance.LegendText = StepSweepCaption.ToleranceLegend;
         }
         LogAxis(plot.Axes.Left);
         LogAxis(plot.Axes.Bottom);
@@ -115,8 +118,7 @@ internal static class ReportPlots
         plot.XLabel("step h");
         plot.YLabel("|central difference − analytic|");
         plot.ShowLegend(Edge.Bottom);
-        return Render(plot, $"{prefix}-error-vs-step.png", "Error versus step",
-            "A V shape (rounding error on the left, truncation on the right) that dips far below the entry's tolerance (dotted) means the gradient is right; a curve that stays flat above the tolerance, whatever the step, is a real bug (at a kink, central differences average the one-sided derivatives, so a flat curve there is expected).");
+        return Render(plot, $"{prefix}-error-vs-step.png", "Error versus step", StepSweepCaption.For(curves));
     }
 
     private static void AddByVerdict(Plot plot, IEnumerable<(double X, double Y, EntryVerdict Verdict)> points)

@@ -62,7 +62,8 @@ internal static class FailureDiagnosis
         string names = string.Join(", ", changed.Take(NamesListed).Select(e => e.Label)) + (changed.Length > NamesListed ? $", … {changed.Length - NamesListed} more" : "");
         return new TensorDiagnosis(FailurePattern.NotReentrant, null, string.Create(CultureInfo.InvariantCulture,
             $"not reentrant: a second Backward() at the same point changed {changed.Length} checked entries ({names})")
-            + (doubled ? "; each came back doubled, so Backward() adds (+=) into a gradient buffer it never zeroes" : "; does Backward() accumulate into buffers it never zeroes, or draw random numbers?"));
+            + (doubled ? "; each came back doubled, so Backward() adds (+=) into a gradient buffer it never zeroes"
+                + " (zero it in training before each backward pass; GradientCheckOptions.ZeroGradientsBeforeBackward or IZeroGradients makes the check do the same)" : "; does Backward() accumulate into buffers it never zeroes, or draw random numbers?"));
     }
 
     /// <summary>Failing entries must miss their tolerance by this factor (at least one of them) before a pattern is fitted.</summary>
