@@ -56,7 +56,18 @@ public static class TorchGradCheck
 
     /// <inheritdoc cref="GradGradCheck(Func{Tensor[], Tensor}, Tensor[], TorchCheckOptions?)"/>
     public static TensorCheckReport GradGradCheck(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions? options = null) =>
-        SecondDerivatives.Check(function, inputs, options ?? TorchCheckOptions.Default);
+        SecondDerivatives.Check(function, inputs, null, options ?? TorchCheckOptions.Default);
+
+    /// <summary>
+    /// gradgradcheck with the caller's vectors v (PyTorch's <c>grad_outputs</c>), one per output with its shape: those
+    /// that require grad are checked like inputs (the second derivative with respect to v), the others are constants.
+    /// Without them the vectors are drawn with the core options' <c>Seed</c>.
+    /// </summary>
+    public static TensorCheckReport GradGradCheck(Func<Tensor[], Tensor[]> function, Tensor[] inputs, Tensor[] gradOutputs, TorchCheckOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(gradOutputs);
+        return SecondDerivatives.Check(function, inputs, gradOutputs, options ?? TorchCheckOptions.Default);
+    }
 
     /// <summary>
     /// Checks the gradient of a loss with respect to a module's parameters (those that require grad), named as

@@ -33,6 +33,8 @@ internal static class AnalyticJacobian
                 var scalar = flat[j] + anchor;
                 var grads = torch.autograd.grad([scalar], inputs, null, retain_graph: true, create_graph: false, allow_unused: false);
                 backwardPasses++;
+                BackwardGuard.ThrowIfFaulted("the backward pass for row " + j.ToString(CultureInfo.InvariantCulture) + " of " + outputNames[o]);
+                if (j == 0) BackwardContracts.ThrowIfWrongKind(grads, inputs, "in the backward pass for the analytic Jacobian");
                 for (int i = 0; i < inputs.Length; i++)
                 {
                     var row = TensorValues.ReadAsDouble(grads[i]);

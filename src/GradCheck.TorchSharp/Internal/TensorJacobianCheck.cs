@@ -19,6 +19,7 @@ internal static class TensorJacobianCheck
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= TorchCheckOptions.Default;
+        BackwardGuard.Clear(); // faults of earlier, unchecked backward passes are not this check's
         var core = options.Core;
         var estimator = new EntryEstimator(core); // validates the core options before anything runs
         names ??= Enumerable.Range(0, inputs.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"input {i}")).ToArray();
@@ -33,7 +34,7 @@ internal static class TensorJacobianCheck
         try
         {
             long? seed = options.Randomness == RandomnessHandling.ReplaySeed ? options.ReplaySeed : null;
-            var evaluator = new Evaluator(function, work, seed, valuesNeedGrad);
+            var evaluator = new Evaluator(function, work, seed, valuesNeedGrad, options.SkipOutputsWithoutGrad);
             return Check(title, evaluator, x, checkedInputs.Select(i => names[i]).ToArray(), checkedInputs, snapshots, options, core, estimator);
         }
         finally
@@ -55,7 +56,7 @@ internal static class TensorJacobianCheck
         ThrowIfInputsModified(x, names, snapshots); // before the determinism check, which would blame randomness
         long[][] outputShapes = evaluator.OutputShapes;
         ScalarType[] outputTypes = evaluator.OutputTypes;
-        var outputNames = outputShapes.Select((_, o) => string.Create(CultureInfo.InvariantCulture, $"output {o}")).ToArray();
+        var outputNames = evaluator.OutputNames;
         ValidateFinite(f0, outputNames, outputShapes);
         Determinism.Verify(evaluator, f0, core.NondeterminismTolerance, options.Randomness);
 
@@ -64,13 +65,14 @@ internal static class TensorJacobianCheck
         bool reentrancy = options.CheckBackwardReentrancy && core.CheckGradientReentrancy;
         string precision = string.Join("/", x.Select(t => TensorValues.Name(t.dtype)).Distinct());
         var outputs = outputNames.Select((name, o) => $"{name} {TensorValues.Shape(outputShapes[o])} ({TensorValues.Name(outputTypes[o])})").ToArray();
+        var contracts = BackwardContracts.Check(evaluator, x, names, options.CheckUndefinedGrad);
         if (options.EffectiveMode == TorchCheckMode.Projection)
         {
             var projections = ProjectionCheck.Check(evaluator, x, names, positions, snapshots, f0, outputTypes, core, estimator,
-                ref backwardPasses, warnings, reentrancy);
+                ref backwardPasses, warnings, reentrancy, contracts);
             ThrowIfInputsModified(x, names, snapshots);
             Determinism.TopUp(evaluator, f0, core, options.Randomness);
-            return new TensorCheckReport(title + " (projection)", projections, outputs, evaluator.Evaluations, backwardPasses, warnings, precision);
+            return new TensorCheckReport(title + " (projection)", projections, outputs, evaluator.Evaluations, backwardPasses, warnings, precision, evaluator.SkippedOutputs);
         }
 
         var jacobian = AnalyticJacobian.Compute(evaluator, x, outputNames, ref backwardPasses);
@@ -113,6 +115,7 @@ internal static class TensorJacobianCheck
                 warnings.Add(ReentrancyCheck.Summary($"The backward pass (w.r.t. {names[i]})", notReentrant, jacobian.Sum(block => block[i].Length), core.NondeterminismTolerance));
                 entries = ReentrancyCheck.Merge(entries, notReentrant);
             }
+            entries.AddRange(contracts[i]);
             double zeros = snapshots[i].Length == 0 ? 0 : (double)snapshots[i].Count(v => v == 0) / snapshots[i].Length;
             var inputWarnings = EntryWarnings.For(entries, n, zeros, fScale).ToList();
             var report = new GradientReport(entries, evaluator.Evaluations - evaluationsBefore, inputWarnings, n,
@@ -121,7 +124,7 @@ internal static class TensorJacobianCheck
         }
 
         Determinism.TopUp(evaluator, f0, core, options.Randomness);
-        return new TensorCheckReport(title, reports, outputs, evaluator.Evaluations, backwardPasses, warnings, precision);
+        return new TensorCheckReport(title, reports, outputs, evaluator.Evaluations, backwardPasses, warnings, precision, evaluator.SkippedOutputs);
     }
 
     /// <summary>Per output: the epsilon for this input (the coarser of input and output type) and one budget per Jacobian row.</summary>

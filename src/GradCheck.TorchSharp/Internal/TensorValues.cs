@@ -81,7 +81,9 @@ internal static class TensorValues
         return accessor.ToArray();
     }
 
-    public static string Shape(Tensor tensor) => "[" + string.Join(",", tensor.shape) + "]";
+    public static string Shape(Tensor tensor) => Shape(tensor.shape);
+
+    public static string Shape(long[] shape) => "[" + string.Join(",", shape) + "]";
 
     /// <summary>The multi-index of a flat (row-major) element, e.g. [1,2]; empty brackets for a 0-dim tensor.</summary>
     public static string Index(long[] shape, long flat)
