@@ -65,7 +65,7 @@ internal static class TensorJacobianCheck
         bool reentrancy = options.CheckBackwardReentrancy && core.CheckGradientReentrancy;
         string precision = string.Join("/", x.Select(t => TensorValues.Name(t.dtype)).Distinct());
         var outputs = outputNames.Select((name, o) => $"{name} {TensorValues.Shape(outputShapes[o])} ({TensorValues.Name(outputTypes[o])})").ToArray();
-        var contracts = BackwardContracts.Check(evaluator, x, names, options.CheckUndefinedGrad);
+        var contracts = BackwardContracts.Check(evaluator, x, names, options.CheckUndefinedGrad, core.NondeterminismTolerance);
         if (options.EffectiveMode == TorchCheckMode.Projection)
         {
             var projections = ProjectionCheck.Check(evaluator, x, names, positions, snapshots, f0, outputTypes, core, estimator,
