@@ -30,8 +30,8 @@ internal static class InputValidation
             {
                 if (!TensorValues.IsSupported(x.dtype))
                     throw new ArgumentException($"{where}: only float32 and float64 can be perturbed in place; use CheckPrecision.Float64 to check it in float64 on copies.", nameof(inputs));
-                if (!x.is_contiguous())
-                    throw new ArgumentException($"{where} is not contiguous, so its elements cannot be perturbed in place. Pass x.contiguous() (as a leaf: x.detach().contiguous().requires_grad_()) or use CheckPrecision.Float64 (copies).", nameof(inputs));
+                if (!x.is_contiguous() && StridedValues.Overlap(x) is { } overlap)
+                    throw new ArgumentException($"{where} {overlap}", nameof(inputs));
             }
             if (x.numel() == 0) continue;
             checkedInputs.Add(i);
