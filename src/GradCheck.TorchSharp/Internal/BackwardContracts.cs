@@ -18,8 +18,9 @@ namespace GradCheck.TorchSharp.Internal;
 internal static class BackwardContracts
 {
     /// <summary>Failing entries per checked input (empty lists when the backward keeps the contracts).</summary>
-    public static List<EntryResult>[] Check(Evaluator evaluator, Tensor[] x, string[] names, bool undefinedGrads, double tolerance)
+    public static List<EntryResult>[] Check(Evaluator evaluator, Tensor[] targets, string[] names, bool undefinedGrads, double tolerance)
     {
+        var x = targets;
         void Collect(List<EntryResult>[] failures, Tensor[] x, string[] names, string condition, double[][] gradients) =>
             CollectNonzero(failures, x, names, condition, gradients, tolerance);
         var failures = x.Select(_ => new List<EntryResult>()).ToArray();
@@ -43,7 +44,7 @@ internal static class BackwardContracts
             for (int k = 0; k < gradients[i].Length; k++)
             {
                 if (Math.Abs(gradients[i][k]) <= tolerance) continue; // -0.0 is zero too; NaN fails
-                string name = $"{names[i]} {TensorValues.Index(x[i].shape, k)} with {condition} (the backward must scale by grad_output)";
+                string name = $"{names[i]} {TensorValues.Index(SparseInputs.Perturbed(x[i]).shape, k)} with {condition} (the backward must scale by grad_output)";
                 failures[i].Add(EntryResult.Compare(k, name, gradients[i][k], 0, 0, tolerance, EntryVerdict.Mismatch));
             }
         }
@@ -65,11 +66,14 @@ internal static class BackwardContracts
             .Select((g, i) => g is null || g.IsInvalid ? zeros_like(x[i]) : g).ToArray();
         BackwardGuard.ThrowIfFaulted("the backward pass with zero or undefined grad_outputs");
         ThrowIfWrongKind(grads, x, "with zero or undefined grad_outputs");
-        return grads.Select(TensorValues.ReadAsDouble).ToArray();
+        return grads.Select((g, i) => SparseInputs.GradientValues(g, x[i])).ToArray();
     }
 
-    /// <summary>The gradient of each input must have the input's layout and dtype (libtorch converts dtypes silently; layouts it does not).</summary>
-    public static void ThrowIfWrongKind(IList<Tensor> grads, Tensor[] x, string where, IReadOnlyList<string>? names = null)
+    /// <summary>
+    /// The gradient of each input must have the input's layout, dtype and shape (libtorch converts dtypes silently;
+    /// layouts it does not). Checked here only: the Jacobian's passes add dense weight-0 terms that would hide a layout.
+    /// </summary>
+    private static void ThrowIfWrongKind(IList<Tensor> grads, Tensor[] x, string where, IReadOnlyList<string>? names = null)
     {
         for (int i = 0; i < x.Length; i++)
         {

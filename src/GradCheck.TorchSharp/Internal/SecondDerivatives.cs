@@ -18,6 +18,8 @@ internal static class SecondDerivatives
         ArgumentNullException.ThrowIfNull(inputs);
         var names = Enumerable.Range(0, inputs.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"input {i}")).ToArray();
         int[] checkedInputs = InputValidation.CheckedInputs(inputs, names, options.Precision);
+        if (checkedInputs.FirstOrDefault(i => inputs[i].is_sparse, -1) is var sparse and >= 0)
+            throw new ArgumentException($"{names[sparse]} is sparse; gradgradcheck takes dense inputs (TorchSharp's double backward through sparse layouts is not checked here). Pass x.to_dense().requires_grad_().", nameof(inputs));
 
         using var scope = NewDisposeScope();
         var vectors = gradOutputs is null ? GradOutputs(function, inputs, options) : Validated(function, inputs, gradOutputs, options);
