@@ -89,6 +89,10 @@ public sealed class TensorCheckReport
         return text.ToString();
     }
 
+    /// <summary>The same report with further warnings (notes on how complex inputs and outputs were checked).</summary>
+    internal TensorCheckReport WithWarnings(IEnumerable<string> more) =>
+        new(Title, Inputs, Outputs, FunctionEvaluations, BackwardPasses, Warnings.Concat(more).ToArray(), Precision, SkippedOutputs);
+
     /// <summary>A one-line summary: verdict, counts, cost, worst entry.</summary>
     public string Summary
     {

@@ -40,8 +40,13 @@ public static class TorchGradCheck
         Run(function, inputs, new TorchCheckOptions { Check = options });
 
     /// <inheritdoc cref="Run(Func{Tensor[], Tensor[]}, Tensor[], GradientCheckOptions?)"/>
-    public static TensorCheckReport Run(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions options) =>
-        TensorJacobianCheck.Run("gradcheck", function, inputs, null, options, null, valuesNeedGrad: false);
+    public static TensorCheckReport Run(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var pairs = ComplexAsRealPairs.For(function, inputs);
+        return pairs.Annotate(TensorJacobianCheck.Run("gradcheck", pairs.Function, pairs.Inputs, pairs.Names, options, null, valuesNeedGrad: false));
+    }
 
     /// <summary>
     /// Checks second derivatives, like <c>torch.autograd.gradgradcheck</c>: the vector-Jacobian product
@@ -56,7 +61,7 @@ public static class TorchGradCheck
 
     /// <inheritdoc cref="GradGradCheck(Func{Tensor[], Tensor}, Tensor[], TorchCheckOptions?)"/>
     public static TensorCheckReport GradGradCheck(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions? options = null) =>
-        SecondDerivatives.Check(function, inputs, null, options ?? TorchCheckOptions.Default);
+        GradGradCheck(function, inputs, null!, options);
 
     /// <summary>
     /// gradgradcheck with the caller's vectors v (PyTorch's <c>grad_outputs</c>), one per output with its shape: those
@@ -65,8 +70,11 @@ public static class TorchGradCheck
     /// </summary>
     public static TensorCheckReport GradGradCheck(Func<Tensor[], Tensor[]> function, Tensor[] inputs, Tensor[] gradOutputs, TorchCheckOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(gradOutputs);
-        return SecondDerivatives.Check(function, inputs, gradOutputs, options ?? TorchCheckOptions.Default);
+        // gradOutputs: null (from the overload without them) draws the vectors.
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var pairs = ComplexAsRealPairs.For(function, inputs);
+        return pairs.Annotate(SecondDerivatives.Check(pairs.Function, pairs.Inputs, gradOutputs, options ?? TorchCheckOptions.Default));
     }
 
     /// <summary>
