@@ -10,8 +10,9 @@ namespace GradCheck.TorchSharp;
 public sealed class TensorCheckReport : ICheckReport
 {
     internal TensorCheckReport(string title, IReadOnlyList<TensorInputReport> inputs, IReadOnlyList<string> outputs,
-        int functionEvaluations, int backwardPasses, IReadOnlyList<string> warnings, string precision)
+        int functionEvaluations, int backwardPasses, IReadOnlyList<string> warnings, string precision, IReadOnlyList<string>? skippedOutputs = null)
     {
+        SkippedOutputs = skippedOutputs ?? [];
         Title = title;
         Inputs = inputs;
         Outputs = outputs;
@@ -41,6 +42,12 @@ public sealed class TensorCheckReport : ICheckReport
 
     /// <summary>The outputs, described with their shapes, e.g. <c>output 0 [5]</c>.</summary>
     public IReadOnlyList<string> Outputs { get; }
+
+    /// <summary>
+    /// The outputs that were not checked, each with its reason, e.g. <c>output 1 [] (Int64): not floating-point, so it
+    /// has no derivative</c>. Empty when every output was checked.
+    /// </summary>
+    public IReadOnlyList<string> SkippedOutputs { get; }
 
     /// <summary>Every checked Jacobian entry of every input.</summary>
     public IEnumerable<EntryResult> Entries => Inputs.SelectMany(i => i.Report.Entries);
@@ -88,6 +95,10 @@ public sealed class TensorCheckReport : ICheckReport
     /// <summary>The seed of sampled entries or random directions of any input, or null when nothing random was drawn.</summary>
     public int? Seed => Inputs.Select(i => i.Report.Seed).FirstOrDefault(s => s is not null);
 
+    /// <summary>The same report with further warnings (notes on how complex inputs and outputs were checked).</summary>
+    internal TensorCheckReport WithWarnings(IEnumerable<string> more) =>
+        new(Title, Inputs, Outputs, FunctionEvaluations, BackwardPasses, Warnings.Concat(more).ToArray(), Precision, SkippedOutputs);
+
     /// <summary>A one-line summary: verdict, counts, cost, worst entry.</summary>
     public string Summary
     {
@@ -99,6 +110,7 @@ public sealed class TensorCheckReport : ICheckReport
             var text = new StringBuilder();
             text.Append(CultureInfo.InvariantCulture,
                 $"{Title} {Reporting.ReportText.Verdict(Outcome)}: {entries.Length - failures - unresolved} of {entries.Length} Jacobian entries ok over {Inputs.Count} input(s) and {Outputs.Count} output(s)");
+            if (SkippedOutputs.Count > 0) text.Append(CultureInfo.InvariantCulture, $" ({SkippedOutputs.Count} skipped)");
             if (unresolved > 0) text.Append(CultureInfo.InvariantCulture, $" ({unresolved} inconclusive)");
             text.Append(CultureInfo.InvariantCulture, $"; {FunctionEvaluations} forward evaluations, {BackwardPasses} backward passes");
             text.Append(Reporting.WorstEntry.Phrase(entries));
@@ -123,6 +135,7 @@ public sealed class TensorCheckReport : ICheckReport
         var text = new StringBuilder();
         text.AppendLine(Summary);
         text.AppendLine("outputs: " + string.Join(", ", Outputs));
+        foreach (var skipped in SkippedOutputs) text.AppendLine($"skipped {skipped}");
         foreach (var input in Inputs)
             text.AppendLine().Append(input.Name).Append(' ').AppendLine(input.ShapeText).AppendLine(input.Report.ToString());
         foreach (var warning in Warnings) text.AppendLine($"warning: {warning}");

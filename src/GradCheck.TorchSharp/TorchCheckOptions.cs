@@ -48,6 +48,23 @@ public sealed record TorchCheckOptions
     /// </summary>
     public bool SingleThreaded { get; init; } = true;
 
+    /// <summary>
+    /// Also run the backward with undefined output gradients (PyTorch's <c>check_undefined_grad</c>): every output's
+    /// gradient undefined, then (with several outputs) one at a time with the others 0; every input gradient must be 0.
+    /// Default true. A custom function that calls <c>set_materialize_grads(false)</c> sees undefined tensors there; if it
+    /// is not a <see cref="GuardedMultiTensorFunction{T}"/>, a backward that then throws ends the process (TorchSharp),
+    /// so guard it or set this to false.
+    /// </summary>
+    public bool CheckUndefinedGrad { get; init; } = true;
+
+    /// <summary>
+    /// Skip floating-point outputs that do not require grad (marked non-differentiable with
+    /// <c>ctx.mark_non_differentiable</c>, or detached) and check the others, as PyTorch does; the report lists them in
+    /// <see cref="TensorCheckReport.SkippedOutputs"/>. Default false: such an output is refused, because an output cut
+    /// off from autograd by mistake (a stray <c>.detach()</c>) looks the same. Integer and boolean outputs are always skipped.
+    /// </summary>
+    public bool SkipOutputsWithoutGrad { get; init; }
+
     internal GradientCheckOptions Core => Check ?? GradientCheckOptions.Default;
 }
 

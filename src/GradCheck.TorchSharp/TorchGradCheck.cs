@@ -40,8 +40,13 @@ public static class TorchGradCheck
         Run(function, inputs, new TorchCheckOptions { Check = options });
 
     /// <inheritdoc cref="Run(Func{Tensor[], Tensor[]}, Tensor[], GradientCheckOptions?)"/>
-    public static TensorCheckReport Run(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions options) =>
-        TensorJacobianCheck.Run("gradcheck", function, inputs, null, options, null, valuesNeedGrad: false);
+    public static TensorCheckReport Run(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var pairs = ComplexAsRealPairs.For(function, inputs);
+        return pairs.Annotate(TensorJacobianCheck.Run("gradcheck", pairs.Function, pairs.Inputs, pairs.Names, options, null, valuesNeedGrad: false));
+    }
 
     /// <summary>
     /// Checks second derivatives, like <c>torch.autograd.gradgradcheck</c>: the vector-Jacobian product
@@ -56,7 +61,21 @@ public static class TorchGradCheck
 
     /// <inheritdoc cref="GradGradCheck(Func{Tensor[], Tensor}, Tensor[], TorchCheckOptions?)"/>
     public static TensorCheckReport GradGradCheck(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions? options = null) =>
-        SecondDerivatives.Check(function, inputs, options ?? TorchCheckOptions.Default);
+        GradGradCheck(function, inputs, null!, options);
+
+    /// <summary>
+    /// gradgradcheck with the caller's vectors v (PyTorch's <c>grad_outputs</c>), one per output with its shape: those
+    /// that require grad are checked like inputs (the second derivative with respect to v), the others are constants.
+    /// Without them the vectors are drawn with the core options' <c>Seed</c>.
+    /// </summary>
+    public static TensorCheckReport GradGradCheck(Func<Tensor[], Tensor[]> function, Tensor[] inputs, Tensor[] gradOutputs, TorchCheckOptions? options)
+    {
+        // gradOutputs: null (from the overload without them) draws the vectors.
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var pairs = ComplexAsRealPairs.For(function, inputs);
+        return pairs.Annotate(SecondDerivatives.Check(pairs.Function, pairs.Inputs, gradOutputs, options ?? TorchCheckOptions.Default));
+    }
 
     /// <summary>
     /// Checks the gradient of a loss with respect to a module's parameters (those that require grad), named as

@@ -10,17 +10,20 @@ public static partial class GradientCheck
     /// Checks a combined forward-and-backward callback, <c>x ↦ (f(x), ∇f(x))</c>, as training code often has it: no
     /// separate function to write, and each gradient the check asks for runs your forward pass once. Every evaluation
     /// calls the callback and uses its value, so finite differences also pay for its backward pass; when a
-    /// forward-only function is at hand, <see cref="Run(Func{double[], double}, Func{double[], double[]}, double[], GradientCheckOptions?)"/> evaluates less.
+    /// forward-only function is at hand, <see cref="Run(Func{double[], double}, Func{double[], double[]}, double[], GradientCheckOptions?, CancellationToken)"/> evaluates less.
     /// </summary>
     /// <param name="valueAndGradient">The value and the gradient at a point; must be deterministic.</param>
     /// <param name="point">Where to check. Perturbed in place during the check and restored bit-exactly.</param>
     /// <param name="options">Null for the recommended defaults.</param>
-    public static GradientReport Run(Func<double[], (double Value, double[] Gradient)> valueAndGradient, double[] point, GradientCheckOptions? options = null) =>
-        Run(valueAndGradient, point, options, CancellationToken.None);
+    /// <param name="cancellationToken">Stops the check between evaluations; the point is restored.</param>
+    public static GradientReport Run(Func<double[], (double Value, double[] Gradient)> valueAndGradient, double[] point, GradientCheckOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        Run(valueAndGradient, point, options, cancellationToken);
 
-    /// <inheritdoc cref="Run(Func{double[], ValueTuple{double, double[]}}, double[], GradientCheckOptions?)"/>
-    public static GradientReport Run(Func<float[], (float Value, float[] Gradient)> valueAndGradient, float[] point, GradientCheckOptions? options = null) =>
-        Run(valueAndGradient, point, options, CancellationToken.None);
+    /// <inheritdoc cref="Run(Func{double[], ValueTuple{double, double[]}}, double[], GradientCheckOptions?, CancellationToken)"/>
+    public static GradientReport Run(Func<float[], (float Value, float[] Gradient)> valueAndGradient, float[] point, GradientCheckOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        Run(valueAndGradient, point, options, cancellationToken);
 
     /// <summary>The value-and-gradient check for any IEEE floating-point element type, with cancellation.</summary>
     public static GradientReport Run<T>(Func<T[], (T Value, T[] Gradient)> valueAndGradient, T[] point, GradientCheckOptions? options, CancellationToken cancellationToken)
@@ -38,12 +41,15 @@ public static partial class GradientCheck
     /// <param name="gradient">Writes ∇f(x) into its second argument, one entry per coordinate.</param>
     /// <param name="point">Where to check. Perturbed in place during the check and restored bit-exactly.</param>
     /// <param name="options">Null for the recommended defaults.</param>
-    public static GradientReport Run(SpanFunction<double> function, SpanGradient<double> gradient, double[] point, GradientCheckOptions? options = null) =>
-        Run(function, gradient, point, options, CancellationToken.None);
+    /// <param name="cancellationToken">Stops the check between evaluations; the point is restored.</param>
+    public static GradientReport Run(SpanFunction<double> function, SpanGradient<double> gradient, double[] point, GradientCheckOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        Run(function, gradient, point, options, cancellationToken);
 
-    /// <inheritdoc cref="Run(SpanFunction{double}, SpanGradient{double}, double[], GradientCheckOptions?)"/>
-    public static GradientReport Run(SpanFunction<float> function, SpanGradient<float> gradient, float[] point, GradientCheckOptions? options = null) =>
-        Run(function, gradient, point, options, CancellationToken.None);
+    /// <inheritdoc cref="Run(SpanFunction{double}, SpanGradient{double}, double[], GradientCheckOptions?, CancellationToken)"/>
+    public static GradientReport Run(SpanFunction<float> function, SpanGradient<float> gradient, float[] point, GradientCheckOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        Run(function, gradient, point, options, cancellationToken);
 
     /// <summary>The span-based check for any IEEE floating-point element type, with cancellation.</summary>
     public static GradientReport Run<T>(SpanFunction<T> function, SpanGradient<T> gradient, T[] point, GradientCheckOptions? options, CancellationToken cancellationToken)

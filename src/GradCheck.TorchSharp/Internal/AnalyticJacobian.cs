@@ -10,7 +10,7 @@ namespace GradCheck.TorchSharp.Internal;
 /// </summary>
 internal static class AnalyticJacobian
 {
-    /// <summary>J[o][i] is the block d output o / d input i, row-major with one row per element of output o.</summary>
+    /// <summary>J[o][i] is the block d output o / d input i, row-major with one row per element of output o (per stored value of a sparse input).</summary>
     public static double[][][] Compute(Evaluator evaluator, Tensor[] inputs, IReadOnlyList<string> outputNames, ref int backwardPasses)
     {
         using var scope = NewDisposeScope();
@@ -26,16 +26,17 @@ internal static class AnalyticJacobian
         {
             var flat = outputs[o].reshape(-1);
             long rows = flat.numel();
-            jacobian[o] = inputs.Select(x => new double[rows * x.numel()]).ToArray();
+            jacobian[o] = inputs.Select(x => new double[rows * SparseInputs.Perturbed(x).numel()]).ToArray();
             for (long j = 0; j < rows; j++)
             {
                 using var rowScope = NewDisposeScope();
                 var scalar = flat[j] + anchor;
                 var grads = torch.autograd.grad([scalar], inputs, null, retain_graph: true, create_graph: false, allow_unused: false);
                 backwardPasses++;
+                BackwardGuard.ThrowIfFaulted("the backward pass for row " + j.ToString(CultureInfo.InvariantCulture) + " of " + outputNames[o]);
                 for (int i = 0; i < inputs.Length; i++)
                 {
-                    var row = TensorValues.ReadAsDouble(grads[i]);
+                    var row = SparseInputs.GradientValues(grads[i], inputs[i]);
                     Array.Copy(row, 0, jacobian[o][i], j * row.LongLength, row.LongLength);
                 }
             }

@@ -30,10 +30,10 @@ internal static class InputValidation
             {
                 if (!TensorValues.IsSupported(x.dtype))
                     throw new ArgumentException($"{where}: only float32 and float64 can be perturbed in place; use CheckPrecision.Float64 to check it in float64 on copies.", nameof(inputs));
-                if (!x.is_contiguous())
-                    throw new ArgumentException($"{where} is not contiguous, so its elements cannot be perturbed in place. Pass x.contiguous() (as a leaf: x.detach().contiguous().requires_grad_()) or use CheckPrecision.Float64 (copies).", nameof(inputs));
+                if (!x.is_sparse && !x.is_contiguous() && StridedValues.Overlap(x) is { } overlap)
+                    throw new ArgumentException($"{where} {overlap}", nameof(inputs));
             }
-            if (x.numel() == 0) continue;
+            if (SparseInputs.Perturbed(x).numel() == 0) continue;
             checkedInputs.Add(i);
         }
         if (checkedInputs.Count == 0)
@@ -52,11 +52,11 @@ internal static class InputValidation
     {
         foreach (int i in checkedInputs)
         {
-            var values = TensorValues.ReadAsDouble(inputs[i]);
+            var values = TensorValues.ReadAsDouble(SparseInputs.Perturbed(inputs[i]));
             int bad = Array.FindIndex(values, v => !double.IsFinite(v));
             if (bad >= 0)
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"{names[i]} {TensorValues.Index(inputs[i].shape, bad)} is {values[bad]}; every checked element must be finite to take finite differences."), nameof(inputs));
+                    $"{SparseInputs.Name(names[i], inputs[i])} {TensorValues.Index(SparseInputs.Perturbed(inputs[i]).shape, bad)} is {values[bad]}; every checked element must be finite to take finite differences."), nameof(inputs));
         }
     }
 }

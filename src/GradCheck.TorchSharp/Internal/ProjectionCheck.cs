@@ -22,16 +22,17 @@ internal static class ProjectionCheck
     /// <summary>Largest factor by which cancellation in vᵀ·f is allowed to raise the assumed rounding of its value.</summary>
     private const double MaxCancellation = 1e3;
 
-    public static List<TensorInputReport> Check(Evaluator evaluator, Tensor[] x, string[] names, int[] positions, double[][] snapshots,
-        double[][] f0, ScalarType[] outputTypes, GradientCheckOptions core, EntryEstimator estimator, ref int backwardPasses, List<string> warnings, bool reentrancy)
+    public static List<TensorInputReport> Check(Evaluator evaluator, Tensor[] targets, Tensor[] x, string[] names, int[] positions, double[][] snapshots,
+        double[][] f0, ScalarType[] outputTypes, GradientCheckOptions core, EntryEstimator estimator, ref int backwardPasses, List<string> warnings, bool reentrancy,
+        List<EntryResult>[] contracts)
     {
         var random = new Random(core.EffectiveSeed);
         double[][] v = f0.Select(y => y.Select(_ => (random.NextDouble() * 2) - 1).ToArray()).ToArray();
         double[][] u = snapshots.Select(s => s.Select(_ => Direction(random)).ToArray()).ToArray();
 
-        var gradient = Vjp(evaluator, x, v, ref backwardPasses);
+        var gradient = Vjp(evaluator, targets, v, ref backwardPasses);
         // PyTorch's nondet check on the one backward pass this mode makes: judged per input element below.
-        var again = reentrancy ? Vjp(evaluator, x, v, ref backwardPasses) : gradient;
+        var again = reentrancy ? Vjp(evaluator, targets, v, ref backwardPasses) : gradient;
 
         double value = 0, magnitude = 0;
         for (int o = 0; o < f0.Length; o++)
@@ -50,7 +51,7 @@ internal static class ProjectionCheck
             var probe = new DirectionProbe(x[i], snapshots[i], u[i], v, evaluator, names[i], value, epsilon * cancellation);
             var estimate = estimator.Estimate(probe);
             var entry = new ErrorBudget(core, epsilon, terms).Judge(0, $"{names[i]} · u, all outputs · v (projection)", analytic, estimate);
-            var entries = NotReentrant(gradient, again, i, names[i], x[i].shape, core.NondeterminismTolerance, warnings).Prepend(entry).ToList();
+            var entries = NotReentrant(gradient, again, i, names[i], x[i].shape, core.NondeterminismTolerance, warnings).Prepend(entry).Concat(contracts[i]).ToList();
             var report = new GradientReport(entries, evaluator.Evaluations - before, EntryWarnings.For([entry], 1, 0, value).ToList(),
                 snapshots[i].Length, TensorValues.Name(x[i].dtype), method, core.EffectiveSeed, value, core.AcceptInconclusive);
             reports.Add(new TensorInputReport(names[i], positions[i], x[i].shape, report));
@@ -81,13 +82,14 @@ internal static class ProjectionCheck
     {
         using var scope = NewDisposeScope();
         var outputs = evaluator.Forward();
-        AnalyticJacobian.ThrowIfUnconnected(outputs, outputs.Select((_, o) => string.Create(CultureInfo.InvariantCulture, $"output {o}")).ToArray());
+        AnalyticJacobian.ThrowIfUnconnected(outputs, evaluator.OutputNames);
         using var grad = enable_grad();
         Tensor anchor = x.Select(t => t.sum() * 0.0).Aggregate((a, b) => a + b);
         Tensor scalar = outputs.Select((y, o) => (y * tensor(v[o], dtype: y.dtype).reshape(y.shape)).sum()).Aggregate((a, b) => a + b) + anchor;
         var grads = torch.autograd.grad([scalar], x, null, retain_graph: false, create_graph: false, allow_unused: false);
         backwardPasses++;
-        return grads.Select(TensorValues.ReadAsDouble).ToArray();
+        BackwardGuard.ThrowIfFaulted("the backward pass for the projection vᵀJ");
+        return grads.Select((g, i) => SparseInputs.GradientValues(g, x[i])).ToArray();
     }
 
     /// <summary>vᵀ·f(x + t·u) as a function of t: all elements of one input move together.</summary>

@@ -10,15 +10,19 @@ namespace GradCheck.TorchSharp.Internal;
 /// </summary>
 internal static class SecondDerivatives
 {
-    public static TensorCheckReport Check(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions options)
+    // gradOutputs: the vectors v, one per output with its shape; null to draw them (seeded by the core options' Seed).
+    // Those that require grad are checked like inputs, the others are constants.
+    public static TensorCheckReport Check(Func<Tensor[], Tensor[]> function, Tensor[] inputs, Tensor[]? gradOutputs, TorchCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(inputs);
         var names = Enumerable.Range(0, inputs.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"input {i}")).ToArray();
         int[] checkedInputs = InputValidation.CheckedInputs(inputs, names, options.Precision);
+        if (checkedInputs.FirstOrDefault(i => inputs[i].is_sparse, -1) is var sparse and >= 0)
+            throw new ArgumentException($"{names[sparse]} is sparse; gradgradcheck takes dense inputs (TorchSharp's double backward through sparse layouts is not checked here). Pass x.to_dense().requires_grad_().", nameof(inputs));
 
         using var scope = NewDisposeScope();
-        var vectors = GradOutputs(function, inputs, options);
+        var vectors = gradOutputs is null ? GradOutputs(function, inputs, options) : Validated(function, inputs, gradOutputs, options);
         int n = inputs.Length;
         Tensor[] Vjp(Tensor[] all)
         {
@@ -33,6 +37,7 @@ internal static class SecondDerivatives
             Tensor anchor = diff.Concat(v).Select(t => t.sum() * 0.0).Aggregate((a, b) => a + b);
             Tensor scalar = outputs.Select((y, o) => (y * v[o]).sum()).Aggregate((a, b) => a + b) + anchor;
             var grads = torch.autograd.grad([scalar], diff, null, retain_graph: true, create_graph: true, allow_unused: false);
+            BackwardGuard.ThrowIfFaulted("the first backward pass (inside gradgradcheck's vᵀ·∂f/∂x)");
             return grads.Select(g => g + anchor).ToArray();
         }
 
@@ -41,16 +46,37 @@ internal static class SecondDerivatives
             options, null, valuesNeedGrad: true);
     }
 
-    /// <summary>The vectors v: fixed pseudo-random values (System.Random, so torch's global generator is not touched).</summary>
-    private static Tensor[] GradOutputs(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions options)
+    /// <summary>The caller's vectors, checked against the outputs on our side (libtorch may abort on a shape mismatch).</summary>
+    private static Tensor[] Validated(Func<Tensor[], Tensor[]> function, Tensor[] inputs, Tensor[] gradOutputs, TorchCheckOptions options)
     {
-        Tensor[] outputs;
+        var outputs = Outputs(function, inputs, options);
+        if (gradOutputs.Length != outputs.Length)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{gradOutputs.Length} grad_outputs for {outputs.Length} outputs: pass one tensor per output, with its shape."), nameof(gradOutputs));
+        for (int o = 0; o < outputs.Length; o++)
+        {
+            var v = gradOutputs[o] ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"grad_outputs[{o}] is null; pass one tensor per output."), nameof(gradOutputs));
+            if (!v.shape.SequenceEqual(outputs[o].shape) || !v.is_floating_point() || v.is_complex())
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"grad_outputs[{o}] is {TensorValues.Shape(v)} ({TensorValues.Name(v.dtype)}); output {o} is {TensorValues.Shape(outputs[o])} ({TensorValues.Name(outputs[o].dtype)}). Pass a real floating-point tensor of the output's shape."), nameof(gradOutputs));
+        }
+        return gradOutputs;
+    }
+
+    private static Tensor[] Outputs(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions options)
+    {
         using var guard = new TorchStateGuard(null, options.SingleThreaded); // the seed replay below must not leak out
         using (no_grad())
         {
             if (options.Randomness == RandomnessHandling.ReplaySeed) torch.random.manual_seed(options.ReplaySeed);
-            outputs = function(inputs) ?? throw new ArgumentException("The function returned null.", nameof(function));
+            return function(inputs) ?? throw new ArgumentException("The function returned null.", nameof(function));
         }
+    }
+
+    /// <summary>The vectors v: fixed pseudo-random values (System.Random, so torch's global generator is not touched).</summary>
+    private static Tensor[] GradOutputs(Func<Tensor[], Tensor[]> function, Tensor[] inputs, TorchCheckOptions options)
+    {
+        var outputs = Outputs(function, inputs, options);
         var random = new Random(options.Core.Seed ?? 20_261_127);
         return outputs.Select(y =>
         {

@@ -19,6 +19,7 @@ internal static class TensorJacobianCheck
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= TorchCheckOptions.Default;
+        BackwardGuard.Clear(); // faults of earlier, unchecked backward passes are not this check's
         var core = options.Core;
         var estimator = new EntryEstimator(core); // validates the core options before anything runs
         names ??= Enumerable.Range(0, inputs.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"input {i}")).ToArray();
@@ -28,13 +29,14 @@ internal static class TensorJacobianCheck
         if (options.Randomness == RandomnessHandling.EvalMode) module?.eval();
         using var scope = NewDisposeScope();
         Tensor[] work = options.Precision == CheckPrecision.Float64 ? inputs.Select(ToFloat64Copy).ToArray() : inputs;
-        Tensor[] x = checkedInputs.Select(i => work[i]).ToArray();
+        Tensor[] targets = checkedInputs.Select(i => work[i]).ToArray(); // what autograd differentiates
+        Tensor[] x = targets.Select(SparseInputs.Perturbed).ToArray();     // what finite differences move
         double[][] snapshots = x.Select(TensorValues.Read).ToArray();
         try
         {
             long? seed = options.Randomness == RandomnessHandling.ReplaySeed ? options.ReplaySeed : null;
-            var evaluator = new Evaluator(function, work, seed, valuesNeedGrad);
-            return Check(title, evaluator, x, checkedInputs.Select(i => names[i]).ToArray(), checkedInputs, snapshots, options, core, estimator);
+            var evaluator = new Evaluator(function, work, seed, valuesNeedGrad, options.SkipOutputsWithoutGrad);
+            return Check(title, evaluator, targets, x, checkedInputs.Select(i => SparseInputs.Name(names[i], work[i])).ToArray(), checkedInputs, snapshots, options, core, estimator);
         }
         finally
         {
@@ -44,18 +46,18 @@ internal static class TensorJacobianCheck
     }
 
     private static Tensor ToFloat64Copy(Tensor t) =>
-        t.is_floating_point() && !t.is_complex()
-            ? t.detach().to(ScalarType.Float64).contiguous().clone().requires_grad_(t.requires_grad)
-            : t;
+        !t.is_floating_point() || t.is_complex() ? t
+        : t.is_sparse ? t.detach().to_dense().to(ScalarType.Float64).to_sparse().requires_grad_(t.requires_grad)
+        : t.detach().to(ScalarType.Float64).contiguous().clone().requires_grad_(t.requires_grad);
 
-    private static TensorCheckReport Check(string title, Evaluator evaluator, Tensor[] x, string[] names, int[] positions, double[][] snapshots,
+    private static TensorCheckReport Check(string title, Evaluator evaluator, Tensor[] targets, Tensor[] x, string[] names, int[] positions, double[][] snapshots,
         TorchCheckOptions options, GradientCheckOptions core, EntryEstimator estimator)
     {
         var f0 = evaluator.Values("the unperturbed point");
         ThrowIfInputsModified(x, names, snapshots); // before the determinism check, which would blame randomness
         long[][] outputShapes = evaluator.OutputShapes;
         ScalarType[] outputTypes = evaluator.OutputTypes;
-        var outputNames = outputShapes.Select((_, o) => string.Create(CultureInfo.InvariantCulture, $"output {o}")).ToArray();
+        var outputNames = evaluator.OutputNames;
         ValidateFinite(f0, outputNames, outputShapes);
         Determinism.Verify(evaluator, f0, core.NondeterminismTolerance, options.Randomness);
 
@@ -64,18 +66,19 @@ internal static class TensorJacobianCheck
         bool reentrancy = options.CheckBackwardReentrancy && core.CheckGradientReentrancy;
         string precision = string.Join("/", x.Select(t => TensorValues.Name(t.dtype)).Distinct());
         var outputs = outputNames.Select((name, o) => $"{name} {TensorValues.Shape(outputShapes[o])} ({TensorValues.Name(outputTypes[o])})").ToArray();
+        var contracts = BackwardContracts.Check(evaluator, targets, names, options.CheckUndefinedGrad, core.NondeterminismTolerance);
         if (options.EffectiveMode == TorchCheckMode.Projection)
         {
-            var projections = ProjectionCheck.Check(evaluator, x, names, positions, snapshots, f0, outputTypes, core, estimator,
-                ref backwardPasses, warnings, reentrancy);
+            var projections = ProjectionCheck.Check(evaluator, targets, x, names, positions, snapshots, f0, outputTypes, core, estimator,
+                ref backwardPasses, warnings, reentrancy, contracts);
             ThrowIfInputsModified(x, names, snapshots);
             Determinism.TopUp(evaluator, f0, core, options.Randomness);
-            return new TensorCheckReport(title + " (projection)", projections, outputs, evaluator.Evaluations, backwardPasses, warnings, precision);
+            return new TensorCheckReport(title + " (projection)", projections, outputs, evaluator.Evaluations, backwardPasses, warnings, precision, evaluator.SkippedOutputs);
         }
 
-        var jacobian = AnalyticJacobian.Compute(evaluator, x, outputNames, ref backwardPasses);
+        var jacobian = AnalyticJacobian.Compute(evaluator, targets, outputNames, ref backwardPasses);
         // PyTorch's nondet check: the repeat is judged per entry below, against the core's NondeterminismTolerance.
-        var again = reentrancy ? AnalyticJacobian.Compute(evaluator, x, outputNames, ref backwardPasses) : jacobian;
+        var again = reentrancy ? AnalyticJacobian.Compute(evaluator, targets, outputNames, ref backwardPasses) : jacobian;
         ThrowIfInputsModified(x, names, snapshots);
 
         bool scalarOutput = f0.Length == 1 && f0[0].Length == 1;
@@ -113,6 +116,7 @@ internal static class TensorJacobianCheck
                 warnings.Add(ReentrancyCheck.Summary($"The backward pass (w.r.t. {names[i]})", notReentrant, jacobian.Sum(block => block[i].Length), core.NondeterminismTolerance));
                 entries = ReentrancyCheck.Merge(entries, notReentrant);
             }
+            entries.AddRange(contracts[i]);
             double zeros = snapshots[i].Length == 0 ? 0 : (double)snapshots[i].Count(v => v == 0) / snapshots[i].Length;
             var inputWarnings = EntryWarnings.For(entries, n, zeros, fScale).ToList();
             var report = new GradientReport(entries, evaluator.Evaluations - evaluationsBefore, inputWarnings, n,
@@ -121,7 +125,7 @@ internal static class TensorJacobianCheck
         }
 
         Determinism.TopUp(evaluator, f0, core, options.Randomness);
-        return new TensorCheckReport(title, reports, outputs, evaluator.Evaluations, backwardPasses, warnings, precision);
+        return new TensorCheckReport(title, reports, outputs, evaluator.Evaluations, backwardPasses, warnings, precision, evaluator.SkippedOutputs);
     }
 
     /// <summary>Per output: the epsilon for this input (the coarser of input and output type) and one budget per Jacobian row.</summary>

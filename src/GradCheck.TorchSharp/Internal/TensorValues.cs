@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace GradCheck.TorchSharp.Internal;
 
 /// <summary>
-/// Element access to contiguous CPU float32/float64 tensors through the raw accessor. Writes go straight to the
-/// storage: no autograd op, no version-counter bump, so graphs the caller holds stay valid after the check.
+/// Element access to CPU float32/float64 tensors. Contiguous ones go through the raw accessor: writes go straight to
+/// the storage, no autograd op, no version-counter bump, so graphs the caller holds stay valid after the check.
+/// Strided (transposed, sliced) ones go through <see cref="StridedValues"/>, in row-major element order as well.
 /// </summary>
 internal static class TensorValues
 {
@@ -31,6 +32,7 @@ internal static class TensorValues
 
     public static double[] Read(Tensor tensor)
     {
+        if (!tensor.is_contiguous()) return ReadAsDouble(tensor);
         if (tensor.dtype == ScalarType.Float64)
         {
             using var accessor = tensor.data<double>();
@@ -42,6 +44,11 @@ internal static class TensorValues
 
     public static void Write(Tensor tensor, long index, double value)
     {
+        if (!tensor.is_contiguous())
+        {
+            StridedValues.Write(tensor, index, value);
+            return;
+        }
         if (tensor.dtype == ScalarType.Float64)
         {
             using var accessor = tensor.data<double>();
@@ -57,6 +64,11 @@ internal static class TensorValues
     /// <summary>Writes back a snapshot taken with <see cref="Read"/> (float32 values round-trip through double exactly).</summary>
     public static void WriteAll(Tensor tensor, double[] values)
     {
+        if (!tensor.is_contiguous())
+        {
+            StridedValues.WriteAll(tensor, values);
+            return;
+        }
         if (tensor.dtype == ScalarType.Float64)
         {
             using var accessor = tensor.data<double>();

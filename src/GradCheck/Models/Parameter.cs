@@ -66,6 +66,8 @@ public sealed class Parameter<T> where T : IFloatingPointIeee754<T>
     /// </code>
     /// </example>
     /// <exception cref="InvalidModelException">The name is empty, a dimension is below 1, or an accessor is null.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000:Do not declare static members on generic types",
+        Justification = "A named factory beside the constructor, as Parameter<T> is always written with its element type.")]
     public static Parameter<T> FromAccessors(string name, int[] shape, CopyOut<T> readValues, CopyIn<T> writeValues, CopyOut<T> readGradient, Action? clearGradient = null)
     {
         long product = ValidatedProduct(name, shape);
