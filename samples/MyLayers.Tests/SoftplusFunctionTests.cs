@@ -31,35 +31,36 @@ public sealed class SoftplusFunctionTests
         Assert.Throws<TensorCheckFailedException>(report.ThrowIfFailed);
     }
 
-    /// <summary>softplus(x) = log(1 + eˣ); its derivative is the logistic sigmoid.</summary>
-    private sealed class Softplus : torch.autograd.SingleTensorFunction<Softplus>
+    /// <summary>softplus(x) = log(1 + eˣ), with the derivative each subclass writes by hand.</summary>
+    private abstract class SoftplusFunction<TSelf> : torch.autograd.SingleTensorFunction<TSelf>
+        where TSelf : SoftplusFunction<TSelf>, new()
+    {
+        public override Tensor forward(torch.autograd.AutogradContext ctx, params object[] vars)
+        {
+            var input = (Tensor)vars[0];
+            ctx.save_for_backward([input]);
+            return input.exp().log1p();
+        }
+
+        public override List<Tensor> backward(torch.autograd.AutogradContext ctx, Tensor grad_output) =>
+            [grad_output * Derivative(ctx.get_saved_variables()[0])];
+
+        protected abstract Tensor Derivative(Tensor input);
+    }
+
+    /// <summary>The right derivative: the logistic sigmoid.</summary>
+    private sealed class Softplus : SoftplusFunction<Softplus>
     {
         public override string Name => nameof(Softplus);
 
-        public override Tensor forward(torch.autograd.AutogradContext ctx, params object[] vars)
-        {
-            var input = (Tensor)vars[0];
-            ctx.save_for_backward([input]);
-            return input.exp().log1p();
-        }
-
-        public override List<Tensor> backward(torch.autograd.AutogradContext ctx, Tensor grad_output) =>
-            [grad_output * ctx.get_saved_variables()[0].sigmoid()];
+        protected override Tensor Derivative(Tensor input) => input.sigmoid();
     }
 
-    /// <summary>The same forward with a backward that uses tanh for the sigmoid: close near 0, wrong elsewhere.</summary>
-    private sealed class WrongSoftplus : torch.autograd.SingleTensorFunction<WrongSoftplus>
+    /// <summary>A wrong derivative: tanh where the sigmoid belongs (right at 0, wrong elsewhere).</summary>
+    private sealed class WrongSoftplus : SoftplusFunction<WrongSoftplus>
     {
         public override string Name => nameof(WrongSoftplus);
 
-        public override Tensor forward(torch.autograd.AutogradContext ctx, params object[] vars)
-        {
-            var input = (Tensor)vars[0];
-            ctx.save_for_backward([input]);
-            return input.exp().log1p();
-        }
-
-        public override List<Tensor> backward(torch.autograd.AutogradContext ctx, Tensor grad_output) =>
-            [grad_output * (0.5 + 0.5 * ctx.get_saved_variables()[0].tanh())];
+        protected override Tensor Derivative(Tensor input) => 0.5 + 0.5 * input.tanh();
     }
 }
