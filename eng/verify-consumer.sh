@@ -8,7 +8,8 @@
 #   4. checks that the TorchSharp glue library was patched (if this system needs it) in the build output only,
 #      that the NuGet cache copy is byte-identical to the package, that the opt-out leaves the output alone, and
 #      that the analyzer in the GradCheck package warns about a discarded report (GC0001);
-#   5. installs the gradcheck tool from artifacts/packages and writes an HTML report with it.
+#   5. does the same in a new xUnit project that references GradCheck.TorchSharp only, with dotnet test;
+#   6. installs the gradcheck tool from artifacts/packages and writes an HTML report with it.
 # Prints what was downloaded. Usage: eng/verify-consumer.sh [--keep]  (--keep leaves the temporary folder)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -104,13 +105,69 @@ if [ "$(uname -s)" = "Linux" ]; then
   cmp -s "$work/pristine.so" "$work/optout/$glue" && echo "opt-out (GradCheckPatchTorchSharpNatives=false): output copy left as shipped" || { echo "FAIL: opt-out still patched"; exit 1; }
 fi
 
+step "xUnit consumer (GradCheck.TorchSharp only: GradCheck, its analyzer and the native fix come with it)"
+mkdir -p "$work/ConsumerTests"
+cd "$work/ConsumerTests"
+dotnet new xunit --framework net10.0 > /dev/null
+cp "$work/Consumer/nuget.config" .
+dotnet add package GradCheck.TorchSharp --version "$version" > /dev/null
+if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
+  dotnet add package libtorch-cpu-linux-x64 --version 2.10.0 > /dev/null
+else
+  dotnet add package TorchSharp-cpu --version 0.107.0 > /dev/null
+fi
+rm -f UnitTest1.cs
+cat > CubeTests.cs <<'CS'
+using GradCheck;
+using GradCheck.TorchSharp;
+using TorchSharp;
+using static TorchSharp.torch;
+
+public class CubeTests
+{
+    [Fact]
+    public void CustomCubeBackwardIsRight()
+    {
+        var x = randn(new long[] { 2, 3 }, dtype: float64).requires_grad_();
+        TorchGradCheck.Run(t => Cube.apply(t[0]), [x]).ThrowIfFailed();
+    }
+
+    [Fact]
+    public void HandWrittenGradientIsRight() =>
+        GradientCheck.Run(w => w[0] * w[0] * w[1], w => [2 * w[0] * w[1], w[0] * w[0]], [0.7, -1.3]).ThrowIfFailed();
+
+    [Fact]
+    public void DiscardedReport() => GradientCheck.Run(w => w[0], w => [1.0], [1.0]);   // GC0001 expected
+
+    private sealed class Cube : torch.autograd.SingleTensorFunction<Cube>
+    {
+        public override string Name => nameof(Cube);
+
+        public override Tensor forward(torch.autograd.AutogradContext ctx, params object[] vars)
+        {
+            var input = (Tensor)vars[0];
+            ctx.save_for_backward([input]);
+            return input.pow(3);
+        }
+
+        public override List<Tensor> backward(torch.autograd.AutogradContext ctx, Tensor gradOutput) =>
+            [gradOutput * 3 * ctx.get_saved_variables()[0].pow(2)];
+    }
+}
+CS
+dotnet test > "$work/test.log" 2>&1 || { cat "$work/test.log"; echo "FAIL: dotnet test in the xUnit consumer"; exit 1; }
+grep -q "warning GC0001" "$work/test.log" && echo "analyzer: GC0001 reported through GradCheck.TorchSharp" || { echo "FAIL: no GC0001 warning"; exit 1; }
+grep -E "^(Passed|Failed)!" "$work/test.log"
+grep -qE "^Passed!.*Passed: +3," "$work/test.log" || { cat "$work/test.log"; echo "FAIL: expected 3 passed tests"; exit 1; }
+cd "$work/Consumer"
+
 step "gradcheck tool"
 dotnet tool install --tool-path "$work/tools" --add-source "$packages" GradCheck.Cli --version "$version" | tail -1
 "$work/tools/gradcheck" demo --format html --out "$work/report" > "$work/demo.log" 2>&1 || true
 html="$(ls "$work"/report/*.html 2>/dev/null | head -1)"
 [ -n "$html" ] && grep -q "<img\|<svg" "$html" && echo "HTML report with plots: $(basename "$html") ($(du -k "$html" | cut -f1) KB)" || { cat "$work/demo.log"; echo "FAIL: no HTML report with plots"; exit 1; }
 
-step "downloaded by the console consumer (empty NUGET_PACKAGES)"
+step "downloaded by the console and xUnit consumers (empty NUGET_PACKAGES)"
 find "$NUGET_PACKAGES" -name '*.nupkg' -print0 | du -ch --files0-from=- | tail -1 | awk '{ print "  downloaded (.nupkg files): " $1 }'
 du -sh "$NUGET_PACKAGES" | awk '{ print "  NuGet cache, unpacked: " $1 }'
 for p in "$NUGET_PACKAGES"/*/; do du -sk "$p"; done | sort -rn | head -6 | awk '{ printf "  %8.1f MB  %s\n", $1 / 1024, $2 }'
