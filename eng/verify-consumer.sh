@@ -20,6 +20,14 @@ cleanup() { if [ "$keep" = true ]; then echo "kept: $work"; else rm -rf "$work";
 trap cleanup EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 step() { echo; echo "== $*"; }
+# LibTorch CPU for this platform: on Linux x64 its package alone, elsewhere TorchSharp-cpu (every platform's).
+add_libtorch_cpu() {
+  if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
+    dotnet add package libtorch-cpu-linux-x64 --version 2.10.0 > /dev/null
+  else
+    dotnet add package TorchSharp-cpu --version 0.107.0 > /dev/null
+  fi
+}
 
 step "pack (with the usual package cache)"
 "$repo/eng/pack.sh" > "$work/pack.log" || { cat "$work/pack.log"; exit 1; }
@@ -38,12 +46,7 @@ dotnet new nugetconfig > /dev/null
 dotnet nuget add source "$packages" --name gradcheck-local --configfile nuget.config > /dev/null
 dotnet add package GradCheck --version "$version" > /dev/null
 dotnet add package GradCheck.TorchSharp --version "$version" > /dev/null
-if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
-  dotnet add package TorchSharp --version 0.107.0 > /dev/null
-  dotnet add package libtorch-cpu-linux-x64 --version 2.10.0 > /dev/null
-else
-  dotnet add package TorchSharp-cpu --version 0.107.0 > /dev/null
-fi
+add_libtorch_cpu
 cat > Program.cs <<'CS'
 using GradCheck;
 using GradCheck.TorchSharp;
@@ -61,6 +64,11 @@ var report = GradientCheck.Run(w => Math.Sin(w[0]) * w[1], w => [Math.Cos(w[0]) 
 Console.WriteLine("GradientCheck: " + report.Summary);
 report.ThrowIfFailed();
 Console.WriteLine("CONSUMER OK");
+CS
+# y = x³ with a hand-written backward (3x²): the custom autograd function both consumers check.
+cat > Cube.cs <<'CS'
+using TorchSharp;
+using static TorchSharp.torch;
 
 sealed class Cube : torch.autograd.SingleTensorFunction<Cube>
 {
@@ -111,11 +119,7 @@ cd "$work/ConsumerTests"
 dotnet new xunit --framework net10.0 > /dev/null
 cp "$work/Consumer/nuget.config" .
 dotnet add package GradCheck.TorchSharp --version "$version" > /dev/null
-if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
-  dotnet add package libtorch-cpu-linux-x64 --version 2.10.0 > /dev/null
-else
-  dotnet add package TorchSharp-cpu --version 0.107.0 > /dev/null
-fi
+add_libtorch_cpu
 rm -f UnitTest1.cs
 cat > CubeTests.cs <<'CS'
 using GradCheck;
@@ -138,23 +142,9 @@ public class CubeTests
 
     [Fact]
     public void DiscardedReport() => GradientCheck.Run(w => w[0], w => [1.0], [1.0]);   // GC0001 expected
-
-    private sealed class Cube : torch.autograd.SingleTensorFunction<Cube>
-    {
-        public override string Name => nameof(Cube);
-
-        public override Tensor forward(torch.autograd.AutogradContext ctx, params object[] vars)
-        {
-            var input = (Tensor)vars[0];
-            ctx.save_for_backward([input]);
-            return input.pow(3);
-        }
-
-        public override List<Tensor> backward(torch.autograd.AutogradContext ctx, Tensor gradOutput) =>
-            [gradOutput * 3 * ctx.get_saved_variables()[0].pow(2)];
-    }
 }
 CS
+cp "$work/Consumer/Cube.cs" .
 dotnet test > "$work/test.log" 2>&1 || { cat "$work/test.log"; echo "FAIL: dotnet test in the xUnit consumer"; exit 1; }
 grep -q "warning GC0001" "$work/test.log" && echo "analyzer: GC0001 reported through GradCheck.TorchSharp" || { echo "FAIL: no GC0001 warning"; exit 1; }
 grep -E "^(Passed|Failed)!" "$work/test.log"
