@@ -4,7 +4,9 @@ namespace GradCheck.Cli.Tests.Support;
 
 /// <summary>
 /// Headless Chromium for screenshot tests. When it is missing and the tests run as root (CI, dev containers), it is
-/// installed once with apt-get (Debian package "chromium"); otherwise the test fails with what to install.
+/// installed once with apt-get (Debian package "chromium" with its dependencies); otherwise the test
+/// fails with what to install. apt-get waits for a package manager that is busy elsewhere (unattended upgrades,
+/// another install) instead of failing on its lock.
 /// </summary>
 internal static class Chromium
 {
@@ -37,9 +39,20 @@ internal static class Chromium
     {
         if (Find() is { } found) return found;
         if (!IsRoot()) return null;
-        Run("/bin/sh", ["-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium"], TimeSpan.FromMinutes(15));
-        return Find();
+        var (exitCode, output) = Run("/bin/sh", ["-c", InstallCommand], TimeSpan.FromMinutes(15));
+        return Find() ?? throw new InvalidOperationException($"Installing Chromium failed (exit {exitCode}): {InstallCommand}\n{output}");
     }
+
+    /// <summary>How long apt-get waits for the dpkg and list locks held by another apt/dpkg process.</summary>
+    internal const int LockTimeoutSeconds = 600;
+
+    /// <summary>
+    /// The install command. DPkg::Lock::Timeout makes apt-get wait for the dpkg lock; the update is also retried for a
+    /// while, because older apt versions fail at once on a busy lists lock.
+    /// </summary>
+    internal static readonly string InstallCommand =
+        $"for attempt in $(seq 1 {LockTimeoutSeconds / 10}); do apt-get -o DPkg::Lock::Timeout={LockTimeoutSeconds} update && break; sleep 10; done; " +
+        $"DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout={LockTimeoutSeconds} install -y chromium";
 
     private static string? Find() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists);

@@ -1,9 +1,9 @@
 using System.Text;
 using GradCheck.Build;
 
-namespace GradCheck.TorchSharp.Tests;
+namespace GradCheck.Build.Tests;
 
-/// <summary>Unit tests of build/ElfVersionPatcher.cs on small synthetic ELF images.</summary>
+/// <summary>Unit tests of eng/TorchSharpNativeFix/ElfVersionPatcher.cs on small synthetic ELF images.</summary>
 public sealed class ElfVersionPatcherTests
 {
     private const string Libstdcxx = "libstdc++.so.6";

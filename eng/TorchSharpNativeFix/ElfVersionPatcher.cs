@@ -1,9 +1,10 @@
-// ELF symbol-version patching used by build/TorchSharpNativeFix.targets.
+// ELF symbol-version patching used by eng/TorchSharpNativeFix/TorchSharpNativeFix.targets (the repository's own
+// build) and by the same targets shipped in the GradCheck.TorchSharp package (buildTransitive/).
 //
 // This one file is both:
 //   * the source of the MSBuild inline task `TorchSharpNativeFix` (RoslynCodeTaskFactory, Code Type="Class"),
 //     which compiles it against netstandard reference assemblies: use only netstandard2.0 APIs here;
-//   * compiled into tests/GradCheck.TorchSharp.Tests with ELF_PATCHER_NO_MSBUILD defined, which drops the
+//   * compiled into eng/GradCheck.Build.Tests with ELF_PATCHER_NO_MSBUILD defined, which drops the
 //     MSBuild task wrapper so the pure ELF logic can be unit tested.
 //
 // What it does: TorchSharp 0.107's libLibTorchSharp.so requires GLIBCXX_3.4.32 (GCC 13's libstdc++) for one
@@ -549,8 +550,8 @@ public static class SystemLibraryProbe
 /// <summary>
 /// MSBuild task: for each input libLibTorchSharp.so, marks its GLIBCXX_3.4.32 requirement weak when the system's
 /// libstdc++ lacks that version. Does nothing when the system has it (unless Mode is "force"), and nothing for
-/// files already patched. Never fails the build for a file it cannot write (logs and reports it instead), so a
-/// later step can patch the copy in the build output.
+/// files already patched. It is given only copies in a build output or publish directory, never the NuGet cache.
+/// Never fails the build for a file it cannot write: it warns (GCTS003) and reports it in Unpatched.
 /// </summary>
 public sealed class TorchSharpNativeFix : Task
 {
@@ -570,7 +571,7 @@ public sealed class TorchSharpNativeFix : Task
     /// <summary>The system library to check against; empty: the one found by <see cref="SystemLibraryProbe"/>.</summary>
     public string SystemLibrary { get; set; } = "";
 
-    /// <summary>A word naming where the files are, for messages ("NuGet cache", "build output").</summary>
+    /// <summary>A word naming where the files are, for messages ("build output", "publish directory").</summary>
     public string Location { get; set; } = "";
 
     /// <summary>Files that still need the patch but could not be written.</summary>
@@ -639,7 +640,7 @@ public sealed class TorchSharpNativeFix : Task
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
-                    Log.LogMessage(MessageImportance.High, "TorchSharpNativeFix: could not patch '{0}' ({1}); the copy in the build output will be patched instead.", path, ex.Message);
+                    Log.LogWarning(null, "GCTS003", null, path, 0, 0, 0, 0, "TorchSharpNativeFix: could not patch '{0}' ({1}); TorchSharp will not load from it on this system.", path, ex.Message);
                     unpatched.Add(item);
                 }
             }
