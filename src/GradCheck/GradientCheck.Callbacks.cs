@@ -18,12 +18,12 @@ public static partial class GradientCheck
     /// <param name="cancellationToken">Stops the check between evaluations; the point is restored.</param>
     public static GradientReport Run(Func<double[], (double Value, double[] Gradient)> valueAndGradient, double[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        Run(valueAndGradient, point, options, cancellationToken);
+        Run<double>(valueAndGradient, point, options, cancellationToken);
 
     /// <inheritdoc cref="Run(Func{double[], ValueTuple{double, double[]}}, double[], GradientCheckOptions?, CancellationToken)"/>
     public static GradientReport Run(Func<float[], (float Value, float[] Gradient)> valueAndGradient, float[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        Run(valueAndGradient, point, options, cancellationToken);
+        Run<float>(valueAndGradient, point, options, cancellationToken);
 
     /// <summary>The value-and-gradient check for any IEEE floating-point element type, with cancellation.</summary>
     public static GradientReport Run<T>(Func<T[], (T Value, T[] Gradient)> valueAndGradient, T[] point, GradientCheckOptions? options, CancellationToken cancellationToken)
@@ -44,12 +44,12 @@ public static partial class GradientCheck
     /// <param name="cancellationToken">Stops the check between evaluations; the point is restored.</param>
     public static GradientReport Run(SpanFunction<double> function, SpanGradient<double> gradient, double[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        Run(function, gradient, point, options, cancellationToken);
+        Run<double>(function, gradient, point, options, cancellationToken);
 
     /// <inheritdoc cref="Run(SpanFunction{double}, SpanGradient{double}, double[], GradientCheckOptions?, CancellationToken)"/>
     public static GradientReport Run(SpanFunction<float> function, SpanGradient<float> gradient, float[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        Run(function, gradient, point, options, cancellationToken);
+        Run<float>(function, gradient, point, options, cancellationToken);
 
     /// <summary>The span-based check for any IEEE floating-point element type, with cancellation.</summary>
     public static GradientReport Run<T>(SpanFunction<T> function, SpanGradient<T> gradient, T[] point, GradientCheckOptions? options, CancellationToken cancellationToken)
