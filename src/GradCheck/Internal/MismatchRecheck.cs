@@ -32,7 +32,6 @@ internal static class MismatchRecheck
             worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
             var again = budget.Judge(index, name(index), analytic, estimate);
             evaluations += again.Evaluations;
-            if (Environment.GetEnvironmentVariable("GC_DEBUG") == "2") Console.Error.WriteLine($"[{index}] #{recheck} a={analytic:G6} prev={previous.Numeric:G6} tol={previous.Tolerance:G3} h={previous.Step:G3} {previous.Verdict} | new={again.Numeric:G6}±{again.ErrorEstimate:G3} tol={again.Tolerance:G3} h={again.Step:G3} ev={again.Evaluations} {again.Verdict} noise={lineNoise:G3}");
             if (again.Verdict is EntryVerdict.Discontinuous or EntryVerdict.NotReentrant) return again with { Evaluations = evaluations };
             if (again.Verdict == EntryVerdict.NonFinite) break;
             if (Agree(previous, again)) return Decide(analytic, previous, again) with { Evaluations = evaluations };
@@ -43,8 +42,8 @@ internal static class MismatchRecheck
 
     /// <summary>
     /// Two agreeing estimates: a mismatch needs both values outside the tighter tolerance of the two (the failure is
-    /// reproduced at the smaller steps); otherwise the smaller-step estimate decides if it passes, else the larger-step
-    /// one, else the entry is Inconclusive.
+    /// reproduced at the smaller steps); otherwise the smaller-step estimate passes the entry if it is at least as precise
+    /// as the larger-step one, and the entry is Inconclusive if not.
     /// </summary>
     private static EntryResult Decide(double analytic, EntryResult larger, EntryResult smaller)
     {
@@ -54,11 +53,12 @@ internal static class MismatchRecheck
             var precise = smaller.Tolerance < larger.Tolerance ? smaller : larger;
             return precise with { Verdict = EntryVerdict.Mismatch };
         }
-        if (smaller.Verdict is EntryVerdict.Ok or EntryVerdict.NonDifferentiable) return smaller;
-        if (larger.Verdict is EntryVerdict.Ok or EntryVerdict.NonDifferentiable) return larger;
+        // A pass must be earned by an estimate at least as precise as the one that failed: a coarser one that happens to
+        // land nearer the analytic value would otherwise wave through bugs just above the first tolerance.
+        if (smaller.Verdict is EntryVerdict.Ok or EntryVerdict.NonDifferentiable && smaller.Tolerance <= larger.Tolerance) return smaller;
         return smaller with { Verdict = EntryVerdict.Inconclusive };
     }
 
     private static bool Agree(EntryResult a, EntryResult b) =>
-        Math.Abs(a.Numeric - b.Numeric) <= Math.Min(a.Tolerance, b.Tolerance);
+        Math.Abs(a.Numeric - b.Numeric) <= Math.Max(a.Tolerance, b.Tolerance);
 }
