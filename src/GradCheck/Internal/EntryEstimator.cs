@@ -10,6 +10,7 @@ internal sealed class EntryEstimator
     private readonly double? _step;
     private readonly double? _initialStep;
     private readonly double _noiseUlps;
+    private readonly double? _declaredNoiseUlps;
 
     private readonly double _gradientScale;
 
@@ -23,6 +24,7 @@ internal sealed class EntryEstimator
         _step = options.Step;
         _initialStep = options.InitialStep;
         _noiseUlps = options.FunctionNoiseUlps ?? GradientCheckDefaults.FunctionRoundingUlps;
+        _declaredNoiseUlps = options.FunctionNoiseUlps;
     }
 
     public DerivativeEstimate Estimate(ILineProbe probe) => _scheme is { } scheme
@@ -35,6 +37,26 @@ internal sealed class EntryEstimator
     /// </summary>
     public DerivativeEstimate? EstimateFrom(ILineProbe probe, double initialStep) =>
         _scheme is null ? _ridders.Estimate(probe, initialStep, _noiseUlps) : null;
+
+    /// <summary>
+    /// A second estimate of the same derivative, judged with the noise of differences along this line (measured on it)
+    /// instead of the check's global noise, from a tableau that starts at <paramref name="initialStep"/>: the evidence a
+    /// failing entry must survive (see <see cref="MismatchRecheck"/>). Null for a fixed scheme, or when f is not finite
+    /// next to the point.
+    /// </summary>
+    public DerivativeEstimate? EstimateOnLine(ILineProbe probe, double initialStep, ref double lineNoise)
+    {
+        if (_scheme is not null) return null;
+        int evaluations = 0;
+        if (double.IsNaN(lineNoise)) lineNoise = LineNoise.Measure(probe, out evaluations);
+        if (!double.IsFinite(lineNoise)) return null;
+        // The line's noise replaces the assumed ulps too, unless the user declared them.
+        var estimate = _ridders.Estimate(new LineNoiseProbe(probe, lineNoise), initialStep, _declaredNoiseUlps ?? LineNoiseUlps);
+        return estimate with { Evaluations = estimate.Evaluations + evaluations };
+    }
+
+    /// <summary>The assumed rounding under the line's measured noise: one ulp of |f| (the measurement already is a bound).</summary>
+    private const double LineNoiseUlps = 1.0;
 
     /// <summary>
     /// Double: a large first step (rounding is negligible, extrapolation removes truncation). Float32 and coarser: the

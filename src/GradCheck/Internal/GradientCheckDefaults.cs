@@ -123,6 +123,21 @@ internal static class GradientCheckDefaults
     /// </summary>
     public const double CloserNoiseLookUlps = 8.0;
 
+    /// <summary>
+    /// How much smaller the first step of a failing entry's second estimate is than the step of its first (see
+    /// <see cref="Internal.MismatchRecheck"/>): far enough below to leave the switch points the first steps crossed (float32 ReLU
+    /// MLPs and conv layers: the first estimates sat at 0.016–0.06, their nearest switch points at 0.001–0.01), while the
+    /// line's own noise keeps the smaller steps resolved.
+    /// </summary>
+    public const double RecheckStepRatio = 8.0;
+
+    /// <summary>
+    /// Second estimates a failing entry may get before its estimates must have agreed (see
+    /// <see cref="Internal.MismatchRecheck"/>): with steps 8× smaller each time, 3 reach 512× below the first step
+    /// (0.06 → 1e-4), past the switch points of the corpus's float32 networks and still above their rounding.
+    /// </summary>
+    public const int MaxRechecks = 3;
+
     /// <summary>Seed used for sampling and random directions when the options give none, so runs are reproducible.</summary>
     public const int Seed = 20_261_127;
 

@@ -1,0 +1,57 @@
+namespace GradCheck.FiniteDifferences;
+
+/// <summary>
+/// The rounding noise of differences along one coordinate line, measured on that line. The check's global noise
+/// (<see cref="Internal.NoiseProbe"/>) moves every coordinate at once, so every intermediate value of f is rounded
+/// afresh; a step along one coordinate changes only what that coordinate feeds, and the rest of f's rounding cancels
+/// in the difference. On a float32 ReLU MLP (64 samples, loss 1.6) the global probe measured 2.7e-6 while the
+/// differences along single weights scattered by 5e-8 (half an ulp): a bound 50× too wide hid switch points crossed
+/// by the steps (their changes passed for rounding) and made every small step useless.
+/// </summary>
+internal static class LineNoise
+{
+    /// <summary>Second differences sampled: the largest of four, as in the global probe.</summary>
+    private const int Samples = 4;
+
+    /// <summary>
+    /// The noise of one value of f along the line: 2.5 × the largest of <see cref="Samples"/> second differences at
+    /// steps of √ε/4 … √ε/8 relative to |x| (the global probe's recipe and step), at least one ulp of f. The steps move x
+    /// by thousands of its ulps, so their roundings are unrelated; curvature and switch points within them are negligible
+    /// (a ReLU pre-activation within 3e-5 of its switch point is rare; one costs its share of the gradient times 3e-5).
+    /// </summary>
+    public static double Measure(ILineProbe probe, out int evaluations)
+    {
+        double scale = probe.X != 0 ? Math.Abs(probe.X) : 1.0;
+        double tau = Math.Sqrt(probe.Epsilon) / 4 * scale;
+        double largest = 0, fMax = Math.Abs(probe.F0);
+        evaluations = 0;
+        for (int i = 0; i < Samples; i++)
+        {
+            double step = tau * (1 - 0.5 * i / (Samples - 1));
+            double plus = probe.Evaluate(step, out double hp);
+            double minus = probe.Evaluate(-step, out double hm);
+            hm = -hm;
+            evaluations += 2;
+            if (!double.IsFinite(plus) || !double.IsFinite(minus) || hp <= 0 || hm <= 0) return double.PositiveInfinity;
+            // Weighted so that a linear f gives exactly 0 when the realised steps differ (float32 rounds them).
+            double second = (hm * plus + hp * minus - (hp + hm) * probe.F0) / (0.5 * (hp + hm));
+            largest = Math.Max(largest, Math.Abs(second));
+            fMax = Math.Max(fMax, Math.Max(Math.Abs(plus), Math.Abs(minus)));
+        }
+        return Math.Max(2.5 * largest, probe.Epsilon * fMax);
+    }
+}
+
+/// <summary>A line probe whose measured noise is replaced: the same evaluations, judged with the line's own noise.</summary>
+internal sealed class LineNoiseProbe(ILineProbe inner, double noise) : ILineProbe
+{
+    public double X => inner.X;
+
+    public double F0 => inner.F0;
+
+    public double Epsilon => inner.Epsilon;
+
+    public double Noise => noise;
+
+    public double Evaluate(double offset, out double actualOffset) => inner.Evaluate(offset, out actualOffset);
+}
