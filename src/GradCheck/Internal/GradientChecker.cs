@@ -60,7 +60,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         var estimate = worker.Estimator.Estimate(worker.Coordinates);
         var entry = budget.Judge(index, name(index), analytic, estimate);
         if (estimate.Irregular || entry.Verdict != EntryVerdict.Ok) worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
-        if (entry.Verdict == EntryVerdict.Mismatch) entry = MismatchRecheck.Run(worker, index, budget, analytic, name, options, entry);
+        if (entry.Verdict == EntryVerdict.Mismatch && estimate.LeftDerivative is null) entry = MismatchRecheck.Run(worker, index, budget, analytic, name, options, entry);
         return entry;
     }
 

@@ -14,7 +14,9 @@ namespace GradCheck.Internal;
 /// kinks in a float32 network: 0.0013 for a true 0.0019 at step 0.03) moves when the steps shrink below them, and the
 /// estimates that agree are those below the switch points. Estimates that never agree within
 /// <see cref="GradientCheckDefaults.MaxRechecks"/> rechecks leave the entry Inconclusive, never passed.
-/// Every recheck's evaluations are repeated like the first's: randomness is refused, not rechecked into a pass.
+/// A recheck that does not fail has its evaluations repeated like the first estimate's: randomness is refused, not
+/// rechecked into a pass. Entries at a kink (one-sided derivatives, the analytic value outside them) were already examined
+/// step by step down to the point and are not rechecked.
 /// </summary>
 internal static class MismatchRecheck
 {
@@ -29,8 +31,9 @@ internal static class MismatchRecheck
             worker.Coordinates.MoveTo(index);
             if (worker.Estimator.EstimateOnLine(worker.Coordinates, previous.Step / GradientCheckDefaults.RecheckStepRatio, ref lineNoise) is not { } estimate)
                 break;
-            worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
             var again = budget.Judge(index, name(index), analytic, estimate);
+            // Randomness could fake a pass, never a confirmed failure (the first estimate's evaluations were repeated already).
+            if (again.Verdict != EntryVerdict.Mismatch) worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
             evaluations += again.Evaluations;
             if (again.Verdict is EntryVerdict.Discontinuous or EntryVerdict.NotReentrant) return again with { Evaluations = evaluations };
             if (again.Verdict == EntryVerdict.NonFinite) break;
