@@ -122,9 +122,10 @@ public static class RealNetworksSection
                 .. Checkers.Select(c => $"{row.Bug[c].Caught} / {row.Bug[c].Missed} / {row.Bug[c].Inconclusive}")]);
         text.Append(table);
         text.AppendLine();
-        text.AppendLine("Known limit: float32 ReLU and conv networks still raise false alarms in full mode. Their tableau steps cross switch");
-        text.AppendLine("points, and the steps below them drown in float32 rounding. In double, the confirming step is placed where rounding is");
-        text.AppendLine("a quarter of the tableau's error, so switch points crossed by every tableau step are exposed.");
+        text.AppendLine("A failing entry is estimated again from 8× smaller steps, with the noise measured along its own coordinate, until two");
+        text.AppendLine("estimates agree; it fails only when both miss. Known limit: float32 ReLU MLPs still raise false alarms, on first-layer");
+        text.AppendLine("weights whose switch points lie closer than any step float32 rounding leaves usable (and fast mode on float32 ReLU");
+        text.AppendLine("networks judges whole directions, which this recheck does not reach).");
         text.AppendLine("Check ReLU networks in double, or with `GradientCheck.RunExact` (dual numbers).");
         text.AppendLine();
         return text.ToString();
