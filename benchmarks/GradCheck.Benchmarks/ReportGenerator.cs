@@ -62,7 +62,7 @@ public static class ReportGenerator
         var adaptive = overhead.Paired.Where(p => p.Key.Comparison == "adaptive").OrderBy(p => p.Key.Work).ToArray();
         if (central.Length > 0)
             text.AppendLine($"- Checker overhead per evaluation (paired ratio to a bare loop making the same calls), by function cost from "
-                + $"{overhead.Works.Min()} to {overhead.Works.Max()} terms: seed's scheme {string.Join(", ", central.Select(p => Fmt.Ratio(p.Value.Ratio)))}; "
+                + $"{overhead.Works.Min()} to {overhead.Works.Max()} terms: classic scheme {string.Join(", ", central.Select(p => Fmt.Ratio(p.Value.Ratio)))}; "
                 + $"adaptive {string.Join(", ", adaptive.Select(p => Fmt.Ratio(p.Value.Ratio)))} (target ≤ 1.1×).");
         text.AppendLine(FastModeSection.Headline(fastMode));
         text.AppendLine(ParallelSection.Headline(parallel));

@@ -30,7 +30,7 @@ public static class AccuracySection
         text.AppendLine("Relative error |numeric − exact| / |exact| of one derivative, each computed through `GradientCheck.Run` on a one-coordinate");
         text.AppendLine("point (exactly what a user gets). Fixed schemes use their standard step ε^(1/(p+1))·max(|x|, 1) of the element type");
         text.AppendLine("(forward/backward 1.5e-8, central 6.1e-6, central 5-point 7.4e-4 in double; 3.5e-4, 4.9e-3, 4.1e-2 in float);");
-        text.AppendLine("the seed's column is central differences with h = 1e-3. \"NaN\": a step crossed the domain edge. The last two columns are");
+        text.AppendLine("the classic column is central differences with h = 1e-3. \"NaN\": a step crossed the domain edge. The last two columns are");
         text.AppendLine("the adaptive default's own error estimate (relative) and its evaluations for this coordinate.");
         text.AppendLine();
         text.Append(table);

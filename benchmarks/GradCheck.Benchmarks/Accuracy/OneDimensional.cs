@@ -9,14 +9,14 @@ public sealed record Method(string Name, FiniteDifferenceScheme? Scheme, double?
         ? new GradientCheckOptions { CheckGradientReentrancy = false }
         : new GradientCheckOptions { Scheme = Scheme, Step = Step, CheckGradientReentrancy = false };
 
-    /// <summary>Forward, backward, central and central 5-point at their standard steps ε^(1/(p+1))·max(|x|,1), the seed's h=1e-3, and the adaptive default.</summary>
+    /// <summary>Forward, backward, central and central 5-point at their standard steps ε^(1/(p+1))·max(|x|,1), the classic h=1e-3, and the adaptive default.</summary>
     public static IReadOnlyList<Method> All { get; } =
     [
         new("forward", FiniteDifferenceScheme.Forward(), null),
         new("backward", FiniteDifferenceScheme.Backward(), null),
         new("central", FiniteDifferenceScheme.Central(), null),
         new("central 5-pt", FiniteDifferenceScheme.Central(5), null),
-        new("seed: central h=1e-3", FiniteDifferenceScheme.Central(), 1e-3),
+        new("classic: central h=1e-3", FiniteDifferenceScheme.Central(), 1e-3),
         new("adaptive (default)", null, null),
     ];
 }

@@ -1,7 +1,7 @@
 namespace GradCheck.Benchmarks.Cost;
 
 /// <summary>
-/// The baseline: the seed's hand-written check (<c>_numerical_grad</c> with central differences, then the relative
+/// The baseline: the classic hand-written check (<c>_numerical_grad</c> with central differences, then the relative
 /// error per entry), doing the same calls of f and of the gradient as the checker it is compared with.
 /// </summary>
 public static class BareCentralDifference

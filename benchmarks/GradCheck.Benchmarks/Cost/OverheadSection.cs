@@ -131,10 +131,10 @@ public static class OverheadSection
         text.AppendLine("### 3b. Overhead of the checker per function evaluation");
         text.AppendLine();
         text.AppendLine($"f(x) = Σⱼ sin(cⱼ·x[j mod {OverheadBenchmarks.Dimension}]) with `Work` terms (its gradient costs the same), n = {OverheadBenchmarks.Dimension}. The baseline is a bare");
-        text.AppendLine("hand-written loop like the seed's `_numerical_grad` that makes **the same calls** as the check it is compared with: f at the");
+        text.AppendLine("hand-written loop like the classic `_numerical_grad` that makes **the same calls** as the check it is compared with: f at the");
         text.AppendLine("point twice (for the adaptive default 10 times: it also probes f's rounding noise next to the point) and the gradient");
         text.AppendLine("twice (GradCheck's determinism, noise and reentrancy checks), then the same number of central");
-        text.AppendLine("differences per coordinate, then relative errors. Left: GradCheck with the seed's scheme (`Scheme = Central()`, `Step = 1e-3`)");
+        text.AppendLine("differences per coordinate, then relative errors. Left: GradCheck with the classic scheme (`Scheme = Central()`, `Step = 1e-3`)");
         text.AppendLine("against one difference per coordinate; right: GradCheck's adaptive default against as many plain differences as the");
         text.AppendLine($"adaptive check evaluates. Times: {result.Source}. Target: ratio ≤ 1.1×.");
         text.AppendLine();

@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace GradCheck.Benchmarks.Verdicts;
 
-/// <summary>The three rules compared: GradCheck's defaults, the seed's and PyTorch gradcheck's fixed rules.</summary>
+/// <summary>The three rules compared: GradCheck's defaults, the classic central-difference rule and PyTorch gradcheck's fixed rule.</summary>
 public enum Rule
 {
     GradCheck,
@@ -17,7 +17,7 @@ public enum Rule
 public sealed record RuleOutcome(bool[] Flagged, int Evaluations, bool[]? Inconclusive = null);
 
 /// <summary>
-/// The fixed rules, written out as bare loops like the seed's <c>_numerical_grad</c>: central differences
+/// The fixed rules, written out as bare loops like a hand-written <c>_numerical_grad</c>: central differences
 /// perturbing the point in place, in the element type, with a nominal step.
 /// </summary>
 public static class FixedRules
@@ -34,7 +34,7 @@ public static class FixedRules
     public static RuleOutcome PyTorch<T>(Func<T[], T> f, T[] point, double[] analytic) where T : IFloatingPointIeee754<T> =>
         Apply(f, point, analytic, 1e-6, (a, n) => !(Math.Abs(a - n) <= 1e-5 + 1e-3 * Math.Abs(n)), extraEvaluations: 1);
 
-    /// <summary>The seed's numerical gradient: (f(x+h) − f(x−h)) / 2h per coordinate.</summary>
+    /// <summary>The classic numerical gradient: (f(x+h) − f(x−h)) / 2h per coordinate.</summary>
     public static double[] NumericalGradient<T>(Func<T[], T> f, T[] x, double h) where T : IFloatingPointIeee754<T>
     {
         var grad = new double[x.Length];

@@ -47,9 +47,9 @@ public static class VerdictSection
         text.AppendLine("## 2. Verdict quality: false alarms and misses");
         text.AppendLine();
         text.AppendLine($"A corpus of {result.Cases.Count} cases: {result.CorrectCases()} correct gradients and {result.BuggyCases()} with planted bugs, each judged by");
-        text.AppendLine("three rules in the same run: GradCheck's defaults (adaptive differences, error budget), the seed's rule (central h = 1e-3,");
+        text.AppendLine("three rules in the same run: GradCheck's defaults (adaptive differences, error budget), the classic central-difference rule (h = 1e-3,");
         text.AppendLine("flag when |a−n|/max(|a|,|n|) > 1e-3) and PyTorch gradcheck's default rule (central h = 1e-6, flag when");
-        text.AppendLine("|a−n| > 1e-5 + 1e-3·|n|). The two fixed rules are bare loops like the seed's `_numerical_grad`, in the element type; a");
+        text.AppendLine("|a−n| > 1e-5 + 1e-3·|n|). The two fixed rules are bare loops like a hand-written `_numerical_grad`, in the element type; a");
         text.AppendLine("NaN difference counts as flagged. A *case* is a false alarm when a correct gradient gets any entry flagged, and a miss");
         text.AppendLine("when a buggy gradient gets none. Per *entry*: false alarms are flagged entries that are right (in any case), misses");
         text.AppendLine("are wrong entries (claimed ≠ exact by more than 1e-9 relative; float 1e-5) that are not flagged. PyTorch documents");
