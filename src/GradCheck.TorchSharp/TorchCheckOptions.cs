@@ -10,6 +10,15 @@ public sealed record TorchCheckOptions
     public static TorchCheckOptions Default { get; } = new();
 
     /// <summary>
+    /// Core options where TorchSharp options are expected: every other setting at its default. The conversion also makes
+    /// <c>TorchGradCheck.Run(f, inputs, null)</c> unambiguous (null then means the core defaults).
+    /// </summary>
+    public static implicit operator TorchCheckOptions(GradientCheckOptions? options) => FromGradientCheckOptions(options);
+
+    /// <summary>The named form of the implicit conversion from the core options.</summary>
+    public static TorchCheckOptions FromGradientCheckOptions(GradientCheckOptions? options) => options is null ? Default : new() { Check = options };
+
+    /// <summary>
     /// The core options (scheme, tolerance, safety factors, determinism tolerance). <c>Indices</c> and
     /// <c>SampleSize</c> apply to the flat elements of each checked tensor separately. <c>EntryName</c> is
     /// ignored: entries are named after inputs, outputs and parameters. Null: the core defaults.

@@ -8,6 +8,22 @@ namespace GradCheck.TorchSharp.Tests;
 public sealed class FunctionCheckTests
 {
     [Fact]
+    public void Null_options_compile_and_mean_the_defaults_and_core_options_convert_to_torch_options()
+    {
+        // Run(f, inputs, null) was ambiguous between the core-options and the TorchSharp-options overloads (CS0121).
+        using var scope = NewDisposeScope();
+        var x = tensor(new double[] { 0.5, -1.25, 2.0 }).requires_grad_();
+
+        var report = TorchGradCheck.Run(t => t[0] * t[0], [x], null);
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(9, report.Inputs[0].Report.Entries.Count);
+
+        TorchCheckOptions converted = new GradientCheckOptions { Mode = CheckMode.Fast };
+        Assert.Equal(TorchCheckMode.Projection, converted.EffectiveMode);
+        Assert.Same(TorchCheckOptions.Default, TorchCheckOptions.FromGradientCheckOptions(null));
+    }
+
+    [Fact]
     public void ElementwiseFunctionPassesAndEveryJacobianEntryIsExact()
     {
         using var scope = NewDisposeScope();
