@@ -6,7 +6,7 @@ namespace GradCheck.Cli.Reports;
 internal static class Numbers
 {
     /// <summary>The core's own formatting, so the tool and <see cref="GradientReport.ToString"/> print the same digits.</summary>
-    public static string Format(double value) => GradCheck.Reporting.ReportText.Num(value);
+    public static string Format(double value) => GradCheck.Reporting.ReportNumber.Format(value);
 
     public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 

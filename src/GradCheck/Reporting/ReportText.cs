@@ -126,13 +126,7 @@ internal static class ReportText
     /// <summary>Failures first, then by how close each entry came to its tolerance.</summary>
     public static IEnumerable<EntryResult> Worst(GradientReport report) => WorstEntry.Order(report.Entries);
 
-    public static string Num(double value) =>
-        double.IsNaN(value) ? "NaN"
-        : double.IsPositiveInfinity(value) ? "+inf"
-        : double.IsNegativeInfinity(value) ? "-inf"
-        : value == 0 ? "0"
-        : Math.Abs(value) is >= 1e-3 and < 1e6 ? value.ToString("0.######", Invariant)
-        : value.ToString("0.###e+0", Invariant);
+    public static string Num(double value) => ReportNumber.Format(value);
 
     private static string Line(string[] cells, int[] widths) =>
         "  " + string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i])));
