@@ -10,11 +10,12 @@ namespace GradCheck.FiniteDifferences;
 /// </summary>
 internal static class LineNoise
 {
-    /// <summary>Second differences sampled: the largest of four, as in the global probe.</summary>
-    private const int Samples = 4;
+    /// <summary>Second differences sampled, as many as the global probe's directions.</summary>
+    private const int Samples = Internal.NoiseProbe.Directions;
 
     /// <summary>
-    /// The noise of one value of f along the line: 2.5 × the largest of <see cref="Samples"/> second differences at
+    /// The noise of one value of f along the line: the global probe's bound (<see cref="Internal.NoiseProbe.BoundFactor"/> × the
+    /// largest of <see cref="Samples"/> second differences) at
     /// steps of √ε/4 … √ε/8 relative to |x| (the global probe's recipe and step), at least one ulp of f. The steps move x
     /// by thousands of its ulps, so their roundings are unrelated; curvature and switch points within them are negligible
     /// (a ReLU pre-activation within 3e-5 of its switch point is rare; one costs its share of the gradient times 3e-5).
@@ -38,7 +39,7 @@ internal static class LineNoise
             largest = Math.Max(largest, Math.Abs(second));
             fMax = Math.Max(fMax, Math.Max(Math.Abs(plus), Math.Abs(minus)));
         }
-        return Math.Max(2.5 * largest, probe.Epsilon * fMax);
+        return Math.Max(Internal.NoiseProbe.BoundFactor * largest, probe.Epsilon * fMax);
     }
 }
 

@@ -66,11 +66,14 @@ internal static class CheckInputs
     }
 
     /// <summary>Equal element by element, NaN equal to NaN: the test that the code under test left its input alone.</summary>
-    public static bool BitIdentical<T>(T[] a, T[] b) where T : IFloatingPointIeee754<T>
+    public static bool BitIdentical<T>(T[] a, T[] b) where T : IFloatingPointIeee754<T> => FirstDifference(a, b) < 0;
+
+    /// <summary>The first index where the arrays differ (NaN equal to NaN), or −1: what a "modified" message names.</summary>
+    public static int FirstDifference<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : IFloatingPointIeee754<T>
     {
         for (int i = 0; i < a.Length; i++)
-            if (!a[i].Equals(b[i]) && !(T.IsNaN(a[i]) && T.IsNaN(b[i]))) return false;
-        return true;
+            if (!a[i].Equals(b[i]) && !(T.IsNaN(a[i]) && T.IsNaN(b[i]))) return i;
+        return -1;
     }
 
     public static double[] ToDouble<T>(T[] values) where T : IFloatingPointIeee754<T> =>

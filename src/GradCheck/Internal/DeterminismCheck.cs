@@ -63,13 +63,11 @@ internal static class DeterminismCheck
     /// <summary>A function that writes into its input changes the point under the check's feet: refuse it clearly.</summary>
     private static void ThrowIfModified<T>(T[] point, T[] snapshot) where T : IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < point.Length; i++)
-        {
-            if (point[i].Equals(snapshot[i]) || (T.IsNaN(point[i]) && T.IsNaN(snapshot[i]))) continue;
-            throw new PointModifiedException(string.Create(CultureInfo.InvariantCulture,
-                $"The function modified the point it was given (point[{i}] changed from {snapshot[i]} to {point[i]}). ")
-                + "Finite differences perturb the point in place, so the function must treat it as read-only; copy it inside the function if it needs scratch space.");
-        }
+        int i = CheckInputs.FirstDifference(point, snapshot);
+        if (i < 0) return;
+        throw new PointModifiedException(string.Create(CultureInfo.InvariantCulture,
+            $"The function modified the point it was given (point[{i}] changed from {snapshot[i]} to {point[i]}). ")
+            + "Finite differences perturb the point in place, so the function must treat it as read-only; copy it inside the function if it needs scratch space.");
     }
 
     internal static string Message(double first, double second, double tolerance) => string.Create(CultureInfo.InvariantCulture,

@@ -9,10 +9,12 @@ internal sealed class EntryEstimator
     private readonly FiniteDifferenceScheme? _scheme;
     private readonly double? _step;
     private readonly double? _initialStep;
-    private readonly double _noiseUlps;
     private readonly double? _declaredNoiseUlps;
 
     private readonly double _gradientScale;
+
+    /// <summary>The assumed rounding of f in ulps: the user's declaration, or the default.</summary>
+    private double NoiseUlps => _declaredNoiseUlps ?? GradientCheckDefaults.FunctionRoundingUlps;
 
     /// <param name="options">The check's options.</param>
     /// <param name="gradientScale">The largest analytic entry (0: unknown), for the first step in float32.</param>
@@ -23,20 +25,19 @@ internal sealed class EntryEstimator
         _scheme = options.Scheme;
         _step = options.Step;
         _initialStep = options.InitialStep;
-        _noiseUlps = options.FunctionNoiseUlps ?? GradientCheckDefaults.FunctionRoundingUlps;
         _declaredNoiseUlps = options.FunctionNoiseUlps;
     }
 
     public DerivativeEstimate Estimate(ILineProbe probe) => _scheme is { } scheme
-        ? FixedSchemeEstimator.Estimate(scheme, probe, _step ?? scheme.StandardStep(probe.X, probe.Epsilon), _noiseUlps)
-        : _ridders.Estimate(probe, _initialStep ?? DefaultInitialStep(probe), _noiseUlps);
+        ? FixedSchemeEstimator.Estimate(scheme, probe, _step ?? scheme.StandardStep(probe.X, probe.Epsilon), NoiseUlps)
+        : _ridders.Estimate(probe, _initialStep ?? DefaultInitialStep(probe), NoiseUlps);
 
     /// <summary>
     /// A second estimate of the same derivative whose tableau starts at <paramref name="initialStep"/> (the adaptive scheme
     /// only; a fixed scheme has nothing else to say and gives null).
     /// </summary>
     public DerivativeEstimate? EstimateFrom(ILineProbe probe, double initialStep) =>
-        _scheme is null ? _ridders.Estimate(probe, initialStep, _noiseUlps) : null;
+        _scheme is null ? _ridders.Estimate(probe, initialStep, NoiseUlps) : null;
 
     /// <summary>
     /// A second estimate of the same derivative, judged with the noise of differences along this line (measured on it)
@@ -68,7 +69,7 @@ internal sealed class EntryEstimator
     {
         if (probe.Epsilon <= 1e-10) return GradientCheckDefaults.InitialStep;
         if (!(_gradientScale > 0) || !double.IsFinite(_gradientScale)) return GradientCheckDefaults.InitialStepSinglePrecision;
-        double noise = Math.Max(probe.Noise, _noiseUlps * probe.Epsilon * Math.Abs(probe.F0));
+        double noise = Math.Max(probe.Noise, NoiseUlps * probe.Epsilon * Math.Abs(probe.F0));
         double step = GradientCheckDefaults.SinglePrecisionStepNoiseRatio * noise / _gradientScale;
         return Math.Pow(2, Math.Round(Math.Log2(Math.Clamp(step, GradientCheckDefaults.SmallestFirstStep, GradientCheckDefaults.LargestFirstStep))));
     }

@@ -9,8 +9,9 @@ namespace GradCheck.Internal;
 /// A failure must be real: an entry whose first estimate misses its tolerance is estimated again before it is failed,
 /// each time from steps <see cref="GradientCheckDefaults.RecheckStepRatio"/>× smaller and with the noise of differences
 /// along its own coordinate (<see cref="LineNoise"/>), until two successive estimates agree (their distance within the
-/// smaller of their tolerances). The more precise of the two then decides. A wrong derivative is wrong at every step: the
-/// first recheck reproduces its value and the failure stands. An estimate whose steps crossed switch points (dense ReLU
+/// larger of their tolerances). The entry then fails only if both values miss the tighter tolerance, and passes only on
+/// the smaller-step estimate when it is at least as precise (see <see cref="Decide"/>). A wrong derivative is wrong at
+/// every step: the first recheck reproduces its value and the failure stands. An estimate whose steps crossed switch points (dense ReLU
 /// kinks in a float32 network: 0.0013 for a true 0.0019 at step 0.03) moves when the steps shrink below them, and the
 /// estimates that agree are those below the switch points. Estimates that never agree within
 /// <see cref="GradientCheckDefaults.MaxRechecks"/> rechecks leave the entry Inconclusive, never passed.
@@ -40,7 +41,7 @@ internal static class MismatchRecheck
             if (Agree(previous, again)) return Decide(analytic, previous, again) with { Evaluations = evaluations };
             previous = again;
         }
-        return previous == first ? first : previous with { Verdict = EntryVerdict.Inconclusive, Evaluations = evaluations };
+        return ReferenceEquals(previous, first) ? first : previous with { Verdict = EntryVerdict.Inconclusive, Evaluations = evaluations };
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using GradCheck.Internal;
 
 namespace GradCheck.Models;
 
@@ -32,13 +33,11 @@ internal static class AccessorValidation
 
     private static void ThrowIfDifferent<T>(Parameter<T> parameter, T[] written, T[] read, string when) where T : IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < written.Length; i++)
-        {
-            if (written[i].Equals(read[i]) || (T.IsNaN(written[i]) && T.IsNaN(read[i]))) continue;
-            throw new InvalidModelException(string.Create(CultureInfo.InvariantCulture,
-                $"{parameter.EntryName(i)} read back as {read[i]} {when}, which set it to {written[i]}. ")
-                + "A check writes perturbed values through the setter before each Loss() and restores the originals through it, so the setter must store "
-                + "exactly what it is given and readValues must return the values Loss() uses (not a stale or rounded copy).");
-        }
+        int i = CheckInputs.FirstDifference(written, read);
+        if (i < 0) return;
+        throw new InvalidModelException(string.Create(CultureInfo.InvariantCulture,
+            $"{parameter.EntryName(i)} read back as {read[i]} {when}, which set it to {written[i]}. ")
+            + "A check writes perturbed values through the setter before each Loss() and restores the originals through it, so the setter must store "
+            + "exactly what it is given and readValues must return the values Loss() uses (not a stale or rounded copy).");
     }
 }

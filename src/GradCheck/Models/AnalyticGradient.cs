@@ -68,14 +68,12 @@ internal sealed class AnalyticGradient<T> where T : IFloatingPointIeee754<T>
         {
             var now = parameters[t].Storage.Values();
             var before = snapshot.Values(t);
-            for (int i = 0; i < now.Length; i++)
-            {
-                if (now[i].Equals(before[i]) || (T.IsNaN(now[i]) && T.IsNaN(before[i]))) continue;
-                throw new PointModifiedException(string.Create(CultureInfo.InvariantCulture,
-                    $"The model's Loss() or Backward() modified {parameters[t].EntryName(i)} (from {before[i]} to {now[i]}). ")
-                    + "A check perturbs the parameters in place, so the forward and backward passes must treat them as read-only; "
-                    + "apply optimizer updates outside Loss() and Backward(). The parameters were restored.");
-            }
+            int i = CheckInputs.FirstDifference(now, before);
+            if (i < 0) continue;
+            throw new PointModifiedException(string.Create(CultureInfo.InvariantCulture,
+                $"The model's Loss() or Backward() modified {parameters[t].EntryName(i)} (from {before[i]} to {now[i]}). ")
+                + "A check perturbs the parameters in place, so the forward and backward passes must treat them as read-only; "
+                + "apply optimizer updates outside Loss() and Backward(). The parameters were restored.");
         }
     }
 
