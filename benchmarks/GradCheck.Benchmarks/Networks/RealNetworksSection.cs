@@ -122,10 +122,11 @@ public static class RealNetworksSection
                 .. Checkers.Select(c => $"{row.Bug[c].Caught} / {row.Bug[c].Missed} / {row.Bug[c].Inconclusive}")]);
         text.Append(table);
         text.AppendLine();
-        text.AppendLine("A failing entry is estimated again from 8× smaller steps, with the noise measured along its own coordinate, until two");
-        text.AppendLine("estimates agree; it fails only when both miss. Known limit: float32 ReLU MLPs still raise false alarms, on first-layer");
-        text.AppendLine("weights whose switch points lie closer than any step float32 rounding leaves usable (and fast mode on float32 ReLU");
-        text.AppendLine("networks judges whole directions, which this recheck does not reach).");
+        text.AppendLine("A failing entry (and in fast mode a failing direction that no entry explains) is estimated again from the largest");
+        text.AppendLine("steps that cross no switch point, with the noise measured along it; it fails only when that estimate misses too.");
+        text.AppendLine("Known limit: in float32, ReLU weights whose switch points lie closer than any step rounding leaves usable stay");
+        text.AppendLine("Inconclusive (the full check of all entries is then Inconclusive, never Passed), and the full check of every");
+        text.AppendLine("entry of a float32 ReLU MLP can still fail a few correct entries whose nearest switch points sit below float32's reach.");
         text.AppendLine("Check ReLU networks in double, or with `GradientCheck.RunExact` (dual numbers).");
         text.AppendLine();
         return text.ToString();

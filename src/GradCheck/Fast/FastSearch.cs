@@ -144,12 +144,19 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         {
             // The directional evidence stands even when no single entry could be blamed: the report must not pass. But a
             // direction that failed by less than twice its tolerance, with no entry to confirm it, is not evidence enough
-            // for a failure either (float32 rounding summed over hundreds of entries): Inconclusive.
+            // for a failure either (float32 rounding summed over hundreds of entries), and neither is one whose steps may
+            // have crossed switch points (a ±1 direction moves every weight of a ReLU network at once): Inconclusive then.
             bool marginal = failed.Score < FastDefaults.UnconfirmedFailureScore;
-            entries.Add(DirectionEntry(failed) with { Verdict = marginal ? EntryVerdict.Inconclusive : EntryVerdict.Mismatch });
+            var plateau = marginal ? null : OnPlateau(failed);
+            int unresolved = entries.Count(e => e.Verdict != EntryVerdict.Ok);
+            string? doubt = marginal ? null : Doubt(plateau, unresolved, entries.Count);
+            entries.Add(DirectionEntry(failed) with { Verdict = marginal || doubt is not null ? EntryVerdict.Inconclusive : EntryVerdict.Mismatch });
             warnings.Add(marginal
                 ? $"Random direction #{failed.Segment.Direction.Number} missed its tolerance by less than {FastDefaults.UnconfirmedFailureScore}× and no single wrong entry was located: neither a failure nor a pass is earned. Run with Mode = CheckMode.Full (or in double) to examine every entry."
-                : $"Random direction #{failed.Segment.Direction.Number} failed but no single wrong entry was located; the entry '{DirectionName(failed)}' records the directional mismatch. Run with Mode = CheckMode.Full to examine every entry.");
+                : doubt is null
+                    ? $"Random direction #{failed.Segment.Direction.Number} failed but no single wrong entry was located; the entry '{DirectionName(failed)}' records the directional mismatch. Run with Mode = CheckMode.Full to examine every entry."
+                    : string.Create(CultureInfo.InvariantCulture, $"Random direction #{failed.Segment.Direction.Number} failed ({ReportText.Num(failed.Numeric)} vs {ReportText.Num(failed.Analytic)}, tolerance {ReportText.Num(failed.Tolerance)}) but no single wrong entry was located, ")
+                      + doubt + ": neither a failure nor a pass is earned. Run with Mode = CheckMode.Full, or in double, to examine every entry.");
         }
         warnings.Insert(0, $"{failedDirections} of {detections.Length} random directions failed; localisation used direction #{failed.Segment.Direction.Number} and {checks} restricted directional checks.");
         return new FastOutcome(entries, warnings, detections, checks, stoppedEarly);
@@ -168,6 +175,37 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
             return worker.Estimator.EstimateFrom(worker.Direction, failed.Estimate.Step) is { } estimate
                 ? _directionalBudget.Judge(failed.Segment, value, magnitude, estimate)
                 : null;
+        })[0];
+    }
+
+    /// <summary>
+    /// Why a failed direction that no entry explains is not evidence of a failure (null when it is): its largest steps that
+    /// cross no switch point do not confirm it, none exist, the steps showed switch points (dense along a direction that
+    /// moves every coordinate: a float32 ReLU MLP's direction failed 2.4 % off with smooth-looking differences at every
+    /// step), or entries examined along it could not be resolved either (switch points or rounding along them).
+    /// </summary>
+    private static string? Doubt(DirectionalResult? plateau, int unresolved, int examined) =>
+        plateau is null ? "and no steps along it cross no switch point (ReLU, max-pool) to confirm it"
+        : !plateau.Failed ? string.Create(CultureInfo.InvariantCulture,
+            $"and the largest steps along it that cross no switch point (ReLU, max-pool) do not confirm it ({ReportText.Num(plateau.Numeric)} ± {ReportText.Num(plateau.Tolerance)} at step {ReportText.Num(plateau.Estimate.Step)})")
+        : plateau.Estimate.SwitchPointsSeen ? "and its steps crossed switch points (ReLU, max-pool), which along a direction that moves every coordinate lie closer than any step can resolve"
+        : unresolved > 0 ? $"and {unresolved} of the {examined} entries examined along it could not be resolved either (switch points or rounding)"
+        : null;
+
+    /// <summary>
+    /// The failed direction estimated again from the largest steps below its own that cross no switch point, with the noise
+    /// measured along it (as a failing entry is, see <see cref="MismatchRecheck"/>): a direction whose failure no entry
+    /// explains stands only on that evidence. Null when no such steps exist.
+    /// </summary>
+    private DirectionalResult? OnPlateau(DirectionalResult failed)
+    {
+        var (value, magnitude) = _analytic.Along(failed.Segment);
+        return _pool.Map([0], (worker, _) =>
+        {
+            worker.Direction.MoveTo(failed.Segment);
+            double lineNoise = double.NaN;
+            var estimate = worker.Estimator.EstimateOnPlateau(worker.Direction, failed.Estimate.Step / GradientCheckDefaults.PlateauStepRatio, ref lineNoise, out _);
+            return estimate is { IsFinite: true } ? _directionalBudget.Judge(failed.Segment, value, magnitude, estimate) : null;
         })[0];
     }
 

@@ -46,6 +46,18 @@ public sealed record DerivativeEstimate
     /// </summary>
     internal bool Irregular { get; init; }
 
+    /// <summary>
+    /// The whole error is measured (the spread of differences that agree, plus a rounding bound), not an extrapolation's
+    /// heuristic: the error budget applies the rounding safety to all of it instead of the truncation safety to part of it.
+    /// </summary>
+    internal bool ErrorIsMeasured { get; init; }
+
+    /// <summary>
+    /// The differences behind the estimate showed switch points (steps whose one-sided slopes moved unlike a smooth f's, or
+    /// a gap between the sides that did not shrink): f is piecewise along this line, at the scale of the steps.
+    /// </summary>
+    internal bool SwitchPointsSeen { get; init; }
+
     /// <summary>0 for a two-sided estimate; +1 or −1 when f was finite on one side only and a one-sided difference was used.</summary>
     public int Side { get; init; }
 

@@ -14,18 +14,44 @@ internal static class LineNoise
     private const int Samples = Internal.NoiseProbe.Directions;
 
     /// <summary>
+    /// How many times the measurement may look 4× closer when its second differences are curvature rather than rounding
+    /// (see <see cref="Measure"/>): 4 reach 256× below the first step (√ε/4 → √ε/1024 relative to |x|), still a few ulps of x
+    /// in float32.
+    /// </summary>
+    private const int CloserLooks = 4;
+
+    /// <summary>
     /// The noise of one value of f along the line: the global probe's bound (<see cref="Internal.NoiseProbe.BoundFactor"/> × the
     /// largest of <see cref="Samples"/> second differences) at
     /// steps of √ε/4 … √ε/8 relative to |x| (the global probe's recipe and step), at least one ulp of f. The steps move x
-    /// by thousands of its ulps, so their roundings are unrelated; curvature and switch points within them are negligible
-    /// (a ReLU pre-activation within 3e-5 of its switch point is rare; one costs its share of the gradient times 3e-5).
+    /// by thousands of its ulps, so their roundings are unrelated; switch points within them are rare (a ReLU
+    /// pre-activation within 3e-5 of its switch point costs its share of the gradient times 3e-5). Curvature is not always
+    /// negligible there: where f is tiny against its curvature (a float32 smoothed hinge 5e-4 from its margin, f = 2.5e-7,
+    /// f'' = 2) the second differences are curvature, 10⁷ ulps of f, and every tolerance along the line inherited them. Above
+    /// <see cref="GradientCheckDefaults.CloserNoiseLookUlps"/> ulps the steps shrink 4× while that shrinks the second
+    /// differences below half (curvature shrinks 16×, rounding keeps its size), as the global probe does once.
     /// </summary>
     public static double Measure(ILineProbe probe, out int evaluations)
     {
         double scale = probe.X != 0 ? Math.Abs(probe.X) : 1.0;
         double tau = Math.Sqrt(probe.Epsilon) / 4 * scale;
-        double largest = 0, fMax = Math.Abs(probe.F0);
+        double fMax = Math.Abs(probe.F0);
         evaluations = 0;
+        double largest = Largest(probe, tau, ref fMax, ref evaluations);
+        for (int look = 0; look < CloserLooks && largest > GradientCheckDefaults.CloserNoiseLookUlps * probe.Epsilon * fMax; look++)
+        {
+            tau /= 4;
+            double closer = Largest(probe, tau, ref fMax, ref evaluations);
+            if (!(closer < largest / 2)) break;
+            largest = closer;
+        }
+        return Math.Max(Internal.NoiseProbe.BoundFactor * largest, probe.Epsilon * fMax);
+    }
+
+    /// <summary>The largest of <see cref="Samples"/> second differences at steps τ … τ/2 (+∞ when f is not finite there).</summary>
+    private static double Largest(ILineProbe probe, double tau, ref double fMax, ref int evaluations)
+    {
+        double largest = 0;
         for (int i = 0; i < Samples; i++)
         {
             double step = tau * (1 - 0.5 * i / (Samples - 1));
@@ -39,7 +65,7 @@ internal static class LineNoise
             largest = Math.Max(largest, Math.Abs(second));
             fMax = Math.Max(fMax, Math.Max(Math.Abs(plus), Math.Abs(minus)));
         }
-        return Math.Max(Internal.NoiseProbe.BoundFactor * largest, probe.Epsilon * fMax);
+        return largest;
     }
 }
 

@@ -40,10 +40,30 @@ internal sealed class EntryEstimator
         _scheme is null ? _ridders.Estimate(probe, initialStep, NoiseUlps) : null;
 
     /// <summary>
-    /// A second estimate of the same derivative, judged with the noise of differences along this line (measured on it)
-    /// instead of the check's global noise, from a tableau that starts at <paramref name="initialStep"/>: the evidence a
-    /// failing entry must survive (see <see cref="MismatchRecheck"/>). Null for a fixed scheme, or when f is not finite
-    /// next to the point.
+    /// A second estimate of the same derivative from the largest steps at or below <paramref name="start"/> that cross no
+    /// switch point (<see cref="PlateauEstimator"/>), judged with the noise of differences along this line (measured on it
+    /// once per entry, kept in <paramref name="lineNoise"/>) instead of the check's global noise: the first evidence a
+    /// failing entry must survive (see <see cref="MismatchRecheck"/>). Null for a fixed scheme, when f is not finite next to
+    /// the point, or when no steps cross no switch point; <paramref name="evaluations"/> counts what was spent either way.
+    /// </summary>
+    public DerivativeEstimate? EstimateOnPlateau(ILineProbe probe, double start, ref double lineNoise, out int evaluations)
+    {
+        evaluations = 0;
+        if (_scheme is not null) return null;
+        if (double.IsNaN(lineNoise)) lineNoise = LineNoise.Measure(probe, out evaluations);
+        if (!double.IsFinite(lineNoise)) return null;
+        // A declared noise is the user's bound on f's rounding and is honoured; the line's measurement is one ulp at least.
+        double noise = _declaredNoiseUlps is { } ulps ? Math.Max(lineNoise, ulps * probe.Epsilon * Math.Abs(probe.F0)) : lineNoise;
+        var estimate = PlateauEstimator.Estimate(probe, start, noise, out int spent);
+        evaluations += spent;
+        return estimate is null ? null : estimate with { Evaluations = evaluations };
+    }
+
+    /// <summary>
+    /// A second estimate of the same derivative, judged with the noise of differences along this line (measured on it,
+    /// unless <paramref name="lineNoise"/> holds it already) instead of the check's global noise, from a tableau that starts
+    /// at <paramref name="initialStep"/>: the evidence a failing entry must survive when no plateau decides it (see
+    /// <see cref="MismatchRecheck"/>). Null for a fixed scheme, or when f is not finite next to the point.
     /// </summary>
     public DerivativeEstimate? EstimateOnLine(ILineProbe probe, double initialStep, ref double lineNoise)
     {

@@ -124,6 +124,14 @@ internal static class GradientCheckDefaults
     public const double CloserNoiseLookUlps = 8.0;
 
     /// <summary>
+    /// How much smaller the largest step of a failing entry's plateau search is than the smallest step of its first estimate
+    /// (see <see cref="Internal.MismatchRecheck"/>): the first step the first estimate did not use, since the search keeps
+    /// the largest steps that cross no switch point (float32 ReLU MLPs and conv layers: first estimates at 0.016–0.06,
+    /// nearest switch points at 0.001–0.01).
+    /// </summary>
+    public const double PlateauStepRatio = 2.0;
+
+    /// <summary>
     /// How much smaller the first step of a failing entry's second estimate is than the step of its first (see
     /// <see cref="Internal.MismatchRecheck"/>): far enough below to leave the switch points the first steps crossed (float32 ReLU
     /// MLPs and conv layers: the first estimates sat at 0.016–0.06, their nearest switch points at 0.001–0.01), while the

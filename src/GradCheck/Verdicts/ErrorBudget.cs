@@ -41,11 +41,14 @@ internal sealed class ErrorBudget
     /// </summary>
     public double Tolerance(double analytic, double magnitude, double numeric, int terms, DerivativeEstimate estimate) => _fixed is { } rule
         ? rule.For(analytic, numeric)
-        : _safety * Math.Max(estimate.ErrorEstimate - estimate.RoundingError, 0)
-          + GradientCheckDefaults.RoundingSafety * estimate.RoundingError
+        : _safety * Math.Max(estimate.ErrorEstimate - Measured(estimate), 0)
+          + GradientCheckDefaults.RoundingSafety * Measured(estimate)
           + GradientCheckDefaults.AnalyticRoundingUlps * _epsilon * Math.Max(magnitude, Math.Abs(numeric))
           + GradientCheckDefaults.GradientScaleRoundingUlps * _epsilon * terms * _gradientScale
           + terms * _analyticNondeterminism;
+
+    /// <summary>The part of the estimate's error that is measured or a bound rather than a heuristic.</summary>
+    private static double Measured(DerivativeEstimate estimate) => estimate.ErrorIsMeasured ? estimate.ErrorEstimate : estimate.RoundingError;
 
     public EntryResult Judge(int index, string name, double analytic, DerivativeEstimate estimate)
     {

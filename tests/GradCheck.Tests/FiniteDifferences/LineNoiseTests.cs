@@ -1,4 +1,5 @@
 using GradCheck.FiniteDifferences;
+using GradCheck.Tests.Support;
 
 namespace GradCheck.Tests.FiniteDifferences;
 
@@ -32,5 +33,20 @@ public class LineNoiseTests
     {
         var probe = new ScalarProbe(x => x > 0.5 ? double.NaN : x, 0.5);
         Assert.Equal(double.PositiveInfinity, LineNoise.Measure(probe, out _));
+    }
+
+    /// <summary>
+    /// Where f is tiny against its curvature (a float32 smoothed hinge 5e-4 from its margin: f = (1 − x)², 2.5e-7), second
+    /// differences at the usual step are curvature (2·τ² = 1.5e-8, 10⁷ ulps of f), not rounding: the measurement looks
+    /// closer until they stop shrinking 16× per 4× step.
+    /// </summary>
+    [Fact]
+    public void Curvature_far_above_f_is_not_taken_for_noise()
+    {
+        var probe = new FloatLineProbe(x => (1 - x) * (1 - x), 0.9995f);
+        double tau = Math.Sqrt(Math.Pow(2, -23)) / 4 * 0.9995;
+        double noise = LineNoise.Measure(probe, out int evaluations);
+        Assert.InRange(noise, Math.Pow(2, -23) * probe.F0, 1e-3 * 2 * tau * tau);
+        Assert.InRange(evaluations, 16, 40);
     }
 }

@@ -49,6 +49,23 @@ public sealed class RealNetworkTests
         Assert.True(alarms.Count == 0, $"{name}: {alarms.Count} of {2 * Seeds} checks not as expected\n{string.Join("\n", alarms.Take(3))}");
     }
 
+    public static TheoryData<string> PiecewiseLinearNetworks => new(NetworkCorpus.Names.Where(n => !NetworkCorpus.IsSmooth(n)));
+
+    /// <summary>
+    /// float32 ReLU, leaky-ReLU and conv networks, whose weights each sit among switch points closer than float32 rounding
+    /// lets a step resolve: some entries cannot be resolved (Inconclusive), but a correct network is never failed, in full
+    /// mode (sampled) or fast mode. Before failing entries and directions were rechecked on steps that cross no switch
+    /// point, 50 of these 120 checks failed (15 full, 35 fast).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PiecewiseLinearNetworks))]
+    public void Correct_float_piecewise_linear_networks_are_never_failed(string name)
+    {
+        var alarms = Misjudged(name, (net, w, options) => GradientCheck.Run(net.Loss<float>, net.Grad<float>, w.Select(v => (float)v).ToArray(), options),
+            (report, _) => report.Outcome != CheckOutcome.Failed);
+        Assert.True(alarms.Count == 0, $"{name}: {alarms.Count} of {2 * Seeds} checks failed a correct network\n{string.Join("\n", alarms.Take(3))}");
+    }
+
     /// <summary>
     /// The checks of a correct network, over every seed and mode, whose outcome is not the <paramref name="expected"/> one,
     /// or that call an entry of a smooth network a kink (kinks only with evidence: a false kink widens what an entry accepts).
