@@ -2,12 +2,13 @@ namespace GradCheck.Tests.RealNetworks.Corpus;
 
 /// <summary>
 /// The networks of the corpus by name, at the sizes where GradCheck used to raise false alarms (conv1d with 4 channels,
-/// kernel 5, batch 32 × length 40: 1,152 ReLU positions per channel; a tanh RNN of 12 steps, hidden 16, input 6, batch 8;
-/// MLPs of 64 samples × 10 inputs → 32 hidden → 5 classes), and the check modes they are run in.
+/// kernel 5, batch 32 × length 40: 1,152 ReLU positions per channel, mean-pooled, or max-pooled in windows of 4 so that
+/// argmax changes add switch points; a tanh RNN of 12 steps, hidden 16, input 6, batch 8; MLPs of 64 samples × 10
+/// inputs → 32 hidden → 5 classes), and the check modes they are run in.
 /// </summary>
 public static class NetworkCorpus
 {
-    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "rnn-tanh"];
+    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh"];
 
     public static bool IsSmooth(string name) => name.EndsWith("tanh", StringComparison.Ordinal);
 
@@ -17,6 +18,7 @@ public static class NetworkCorpus
         "mlp-leaky" => new Mlp(64, 10, 32, 5, "leaky", seed) { MissingActivationDerivative = missingActivationDerivative },
         "mlp-tanh" => new Mlp(64, 10, 32, 5, "tanh", seed) { MissingActivationDerivative = missingActivationDerivative },
         "conv-relu" => new Conv(32, 40, 4, 5, "relu", seed) { MissingActivationDerivative = missingActivationDerivative },
+        "conv-maxpool" => new Conv(32, 40, 4, 5, "relu", seed, pool: "max") { MissingActivationDerivative = missingActivationDerivative },
         "rnn-tanh" => new Rnn(8, 12, 16, 6, seed) { MissingActivationDerivative = missingActivationDerivative },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not in the corpus"),
     };
@@ -24,7 +26,7 @@ public static class NetworkCorpus
     /// <summary>Entries of the first weight matrix (they lead the flat parameter vector in every network).</summary>
     public static int FirstLayerSize(string name) => name switch
     {
-        "conv-relu" => 4 * 5,
+        "conv-relu" or "conv-maxpool" => 4 * 5,
         "rnn-tanh" => 16 * 6,
         _ => 10 * 32,
     };
@@ -32,7 +34,7 @@ public static class NetworkCorpus
     /// <summary>The network's tensors, in the order of the flat parameter vector.</summary>
     public static IReadOnlyList<(string Name, int Size)> Tensors(string name) => name switch
     {
-        "conv-relu" => [("conv.weight", 4 * 5), ("conv.bias", 4), ("dense.weight", 4), ("dense.bias", 1)],
+        "conv-relu" or "conv-maxpool" => [("conv.weight", 4 * 5), ("conv.bias", 4), ("dense.weight", 4), ("dense.bias", 1)],
         "rnn-tanh" => [("rnn.weight_ih", 16 * 6), ("rnn.weight_hh", 16 * 16), ("rnn.bias", 16)],
         _ => [("fc1.weight", 10 * 32), ("fc1.bias", 32), ("fc2.weight", 32 * 5), ("fc2.bias", 5)],
     };
