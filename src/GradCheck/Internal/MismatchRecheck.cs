@@ -34,18 +34,29 @@ namespace GradCheck.Internal;
 internal static class MismatchRecheck
 {
     public static EntryResult Run<T>(EvaluationWorker<T> worker, int index, ErrorBudget budget, double analytic, Func<int, string> name,
-        GradientCheckOptions options, EntryResult first) where T : IFloatingPointIeee754<T>
+        GradientCheckOptions options, EntryResult first) where T : IFloatingPointIeee754<T> =>
+        Run(new Line(worker.Coordinates, () => worker.Coordinates.MoveTo(index), () => worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance)),
+            worker.Estimator, index, name(index), budget, analytic, first);
+
+    /// <summary>
+    /// A line to recheck an entry along: the probe, how to put it back on the entry's coordinate before each estimate, and
+    /// how to repeat its evaluations when a recheck does not fail (a no-op where the caller refuses randomness otherwise).
+    /// </summary>
+    internal sealed record Line(ILineProbe Probe, Action MoveTo, Action VerifyRepeatable);
+
+    /// <summary>The recheck of <paramref name="first"/>, a Mismatch, along <paramref name="line"/> (see the class summary).</summary>
+    public static EntryResult Run(Line line, EntryEstimator estimator, int index, string name, ErrorBudget budget, double analytic, EntryResult first)
     {
         double lineNoise = double.NaN;
-        worker.Coordinates.MoveTo(index);
-        var plateau = worker.Estimator.EstimateOnPlateau(worker.Coordinates, first.Step / GradientCheckDefaults.PlateauStepRatio, ref lineNoise, out int spent);
+        line.MoveTo();
+        var plateau = estimator.EstimateOnPlateau(line.Probe, first.Step / GradientCheckDefaults.PlateauStepRatio, ref lineNoise, out int spent);
         int evaluations = first.Evaluations + spent;
         EntryResult? onPlateau = null;
         if (plateau is { IsFinite: true })
         {
-            var again = onPlateau = budget.Judge(index, name(index), analytic, plateau) with { Evaluations = evaluations };
+            var again = onPlateau = budget.Judge(index, name, analytic, plateau) with { Evaluations = evaluations };
             // Randomness could fake a pass, never a confirmed failure (the first estimate's evaluations were repeated already).
-            if (again.Verdict != EntryVerdict.Mismatch) worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
+            if (again.Verdict != EntryVerdict.Mismatch) line.VerifyRepeatable();
             // Both estimates miss. The first is reported when the plateau's confirms its value (every entry of the check is then
             // reported from the same estimator), the plateau's when it does not (its error was measured).
             if (again.Verdict == EntryVerdict.Mismatch)
@@ -54,7 +65,7 @@ internal static class MismatchRecheck
             if (again.Verdict is EntryVerdict.Ok or EntryVerdict.NonDifferentiable && (again.Tolerance <= first.Tolerance || Contradict(first, again)))
                 return again;
         }
-        var shrunk = ShrinkSteps(worker, index, budget, analytic, name, options, first, evaluations, lineNoise);
+        var shrunk = ShrinkSteps(line, estimator, index, name, budget, analytic, first, evaluations, lineNoise);
         // Where a plateau exists, switch points are near and an extrapolation's tolerance is no evidence of a failure: the
         // entry is Inconclusive, reported with the plateau's estimate (the one whose error was measured).
         return shrunk.Verdict == EntryVerdict.Mismatch && onPlateau is not null
@@ -62,18 +73,18 @@ internal static class MismatchRecheck
             : shrunk;
     }
 
-    private static EntryResult ShrinkSteps<T>(EvaluationWorker<T> worker, int index, ErrorBudget budget, double analytic, Func<int, string> name,
-        GradientCheckOptions options, EntryResult first, int evaluations, double lineNoise) where T : IFloatingPointIeee754<T>
+    private static EntryResult ShrinkSteps(Line line, EntryEstimator estimator, int index, string name, ErrorBudget budget, double analytic,
+        EntryResult first, int evaluations, double lineNoise)
     {
         var previous = first;
         for (int recheck = 0; recheck < GradientCheckDefaults.MaxRechecks; recheck++)
         {
-            worker.Coordinates.MoveTo(index);
-            if (worker.Estimator.EstimateOnLine(worker.Coordinates, previous.Step / GradientCheckDefaults.RecheckStepRatio, ref lineNoise) is not { } estimate)
+            line.MoveTo();
+            if (estimator.EstimateOnLine(line.Probe, previous.Step / GradientCheckDefaults.RecheckStepRatio, ref lineNoise) is not { } estimate)
                 break;
-            var again = budget.Judge(index, name(index), analytic, estimate);
+            var again = budget.Judge(index, name, analytic, estimate);
             // Randomness could fake a pass, never a confirmed failure (the first estimate's evaluations were repeated already).
-            if (again.Verdict != EntryVerdict.Mismatch) worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
+            if (again.Verdict != EntryVerdict.Mismatch) line.VerifyRepeatable();
             evaluations += again.Evaluations;
             if (again.Verdict is EntryVerdict.Discontinuous or EntryVerdict.NotReentrant) return again with { Evaluations = evaluations };
             if (again.Verdict == EntryVerdict.NonFinite) break;
