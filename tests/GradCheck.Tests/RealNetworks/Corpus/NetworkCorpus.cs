@@ -8,9 +8,9 @@ namespace GradCheck.Tests.RealNetworks.Corpus;
 /// </summary>
 public static class NetworkCorpus
 {
-    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh"];
+    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh", "layernorm-tanh", "logreg"];
 
-    public static bool IsSmooth(string name) => name.EndsWith("tanh", StringComparison.Ordinal);
+    public static bool IsSmooth(string name) => name.EndsWith("tanh", StringComparison.Ordinal) || name == "logreg";
 
     public static INet Create(string name, int seed, bool missingActivationDerivative = false) => name switch
     {
@@ -20,6 +20,8 @@ public static class NetworkCorpus
         "conv-relu" => new Conv(32, 40, 4, 5, "relu", seed) { MissingActivationDerivative = missingActivationDerivative },
         "conv-maxpool" => new Conv(32, 40, 4, 5, "relu", seed, pool: "max") { MissingActivationDerivative = missingActivationDerivative },
         "rnn-tanh" => new Rnn(8, 12, 16, 6, seed) { MissingActivationDerivative = missingActivationDerivative },
+        "layernorm-tanh" => new LayerNormMlp(16, 4, 8, 3, seed) { MissingActivationDerivative = missingActivationDerivative },
+        "logreg" => new LogisticRegression(2000, 30, seed) { MissingActivationDerivative = missingActivationDerivative },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not in the corpus"),
     };
 
@@ -28,6 +30,8 @@ public static class NetworkCorpus
     {
         "conv-relu" or "conv-maxpool" => 4 * 5,
         "rnn-tanh" => 16 * 6,
+        "layernorm-tanh" => 4 * 8,
+        "logreg" => 30,
         _ => 10 * 32,
     };
 
@@ -36,6 +40,8 @@ public static class NetworkCorpus
     {
         "conv-relu" or "conv-maxpool" => [("conv.weight", 4 * 5), ("conv.bias", 4), ("dense.weight", 4), ("dense.bias", 1)],
         "rnn-tanh" => [("rnn.weight_ih", 16 * 6), ("rnn.weight_hh", 16 * 16), ("rnn.bias", 16)],
+        "layernorm-tanh" => [("fc1.weight", 4 * 8), ("fc1.bias", 8), ("ln.weight", 8), ("ln.bias", 8), ("fc2.weight", 8 * 3), ("fc2.bias", 3)],
+        "logreg" => [("weight", 30), ("bias", 1)],
         _ => [("fc1.weight", 10 * 32), ("fc1.bias", 32), ("fc2.weight", 32 * 5), ("fc2.bias", 5)],
     };
 
