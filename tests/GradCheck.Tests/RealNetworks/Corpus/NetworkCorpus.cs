@@ -35,6 +35,19 @@ public static class NetworkCorpus
         _ => 10 * 32,
     };
 
+    /// <summary>
+    /// The first weight matrix's shape, rows × columns in row-major order (its entries lead the flat parameter vector):
+    /// where a transposed gradient (written as columns × rows) is a bug to plant. Null for a weight vector.
+    /// </summary>
+    public static (int Rows, int Columns)? FirstLayerShape(string name) => name switch
+    {
+        "conv-relu" or "conv-maxpool" => (4, 5),
+        "rnn-tanh" => (16, 6),
+        "layernorm-tanh" => (8, 4),
+        "logreg" => null,
+        _ => (32, 10),
+    };
+
     /// <summary>The network's tensors, in the order of the flat parameter vector.</summary>
     public static IReadOnlyList<(string Name, int Size)> Tensors(string name) => name switch
     {
