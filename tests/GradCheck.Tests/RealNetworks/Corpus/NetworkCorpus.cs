@@ -8,7 +8,7 @@ namespace GradCheck.Tests.RealNetworks.Corpus;
 /// </summary>
 public static class NetworkCorpus
 {
-    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh", "layernorm-tanh", "logreg"];
+    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh", "layernorm-tanh", "logreg", "mlp-wide-tanh"];
 
     public static bool IsSmooth(string name) => name.EndsWith("tanh", StringComparison.Ordinal) || name == "logreg";
 
@@ -22,6 +22,7 @@ public static class NetworkCorpus
         "rnn-tanh" => new Rnn(8, 12, 16, 6, seed) { MissingActivationDerivative = missingActivationDerivative },
         "layernorm-tanh" => new LayerNormMlp(16, 4, 8, 3, seed) { MissingActivationDerivative = missingActivationDerivative },
         "logreg" => new LogisticRegression(2000, 30, seed) { MissingActivationDerivative = missingActivationDerivative },
+        "mlp-wide-tanh" => new Mlp(128, 20, 48, 10, "tanh", seed) { MissingActivationDerivative = missingActivationDerivative },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not in the corpus"),
     };
 
@@ -32,6 +33,7 @@ public static class NetworkCorpus
         "rnn-tanh" => 16 * 6,
         "layernorm-tanh" => 4 * 8,
         "logreg" => 30,
+        "mlp-wide-tanh" => 20 * 48,
         _ => 10 * 32,
     };
 
@@ -45,6 +47,7 @@ public static class NetworkCorpus
         "rnn-tanh" => (16, 6),
         "layernorm-tanh" => (8, 4),
         "logreg" => null,
+        "mlp-wide-tanh" => (48, 20),
         _ => (32, 10),
     };
 
@@ -55,6 +58,7 @@ public static class NetworkCorpus
         "rnn-tanh" => [("rnn.weight_ih", 16 * 6), ("rnn.weight_hh", 16 * 16), ("rnn.bias", 16)],
         "layernorm-tanh" => [("fc1.weight", 4 * 8), ("fc1.bias", 8), ("ln.weight", 8), ("ln.bias", 8), ("fc2.weight", 8 * 3), ("fc2.bias", 3)],
         "logreg" => [("weight", 30), ("bias", 1)],
+        "mlp-wide-tanh" => [("fc1.weight", 20 * 48), ("fc1.bias", 48), ("fc2.weight", 48 * 10), ("fc2.bias", 10)],
         _ => [("fc1.weight", 10 * 32), ("fc1.bias", 32), ("fc2.weight", 32 * 5), ("fc2.bias", 5)],
     };
 
