@@ -8,9 +8,9 @@ namespace GradCheck.Tests.RealNetworks.Corpus;
 /// </summary>
 public static class NetworkCorpus
 {
-    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh", "layernorm-tanh", "logreg", "mlp-wide-tanh"];
+    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh", "layernorm-tanh", "logreg", "mlp-wide-tanh", "attention"];
 
-    public static bool IsSmooth(string name) => name.EndsWith("tanh", StringComparison.Ordinal) || name == "logreg";
+    public static bool IsSmooth(string name) => name.EndsWith("tanh", StringComparison.Ordinal) || name is "logreg" or "attention";
 
     public static INet Create(string name, int seed, bool missingActivationDerivative = false) => name switch
     {
@@ -23,6 +23,7 @@ public static class NetworkCorpus
         "layernorm-tanh" => new LayerNormMlp(16, 4, 8, 3, seed) { MissingActivationDerivative = missingActivationDerivative },
         "logreg" => new LogisticRegression(2000, 30, seed) { MissingActivationDerivative = missingActivationDerivative },
         "mlp-wide-tanh" => new Mlp(128, 20, 48, 10, "tanh", seed) { MissingActivationDerivative = missingActivationDerivative },
+        "attention" => new Attention(8, 6, 4, seed) { MissingActivationDerivative = missingActivationDerivative },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not in the corpus"),
     };
 
@@ -34,6 +35,7 @@ public static class NetworkCorpus
         "layernorm-tanh" => 4 * 8,
         "logreg" => 30,
         "mlp-wide-tanh" => 20 * 48,
+        "attention" => 4 * 4,
         _ => 10 * 32,
     };
 
@@ -48,6 +50,7 @@ public static class NetworkCorpus
         "layernorm-tanh" => (8, 4),
         "logreg" => null,
         "mlp-wide-tanh" => (48, 20),
+        "attention" => (4, 4),
         _ => (32, 10),
     };
 
@@ -59,6 +62,7 @@ public static class NetworkCorpus
         "layernorm-tanh" => [("fc1.weight", 4 * 8), ("fc1.bias", 8), ("ln.weight", 8), ("ln.bias", 8), ("fc2.weight", 8 * 3), ("fc2.bias", 3)],
         "logreg" => [("weight", 30), ("bias", 1)],
         "mlp-wide-tanh" => [("fc1.weight", 20 * 48), ("fc1.bias", 48), ("fc2.weight", 48 * 10), ("fc2.bias", 10)],
+        "attention" => [("attn.wq", 4 * 4), ("attn.wk", 4 * 4), ("attn.wv", 4 * 4), ("out.weight", 4), ("out.bias", 1)],
         _ => [("fc1.weight", 10 * 32), ("fc1.bias", 32), ("fc2.weight", 32 * 5), ("fc2.bias", 5)],
     };
 
