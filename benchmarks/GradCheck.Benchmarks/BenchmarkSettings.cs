@@ -81,7 +81,7 @@ public sealed record BenchmarkSettings
         FastModeSizes = [100, 1_000],
         FullModeMeasuredUpTo = 100,
         FullModeSampleBudget = 20_000,
-        MemorySizes = [1_000, 10_000],
+        MemorySizes = [2_000, 20_000],
         ParallelDimension = 16,
         ParallelPairs = 2,
     };
