@@ -42,6 +42,9 @@ public sealed record BenchmarkSettings
     /// <summary>Above <see cref="FullModeMeasuredUpTo"/>, full mode samples about this many / n coordinates (10 to 1000) to extrapolate.</summary>
     public int FullModeSampleBudget { get; init; } = 20_000_000;
 
+    /// <summary>Dimensions for the memory section (3e): up to 10⁷, where a copy of the point is 80 MB.</summary>
+    public IReadOnlyList<int> MemorySizes { get; init; } = [100_000, 1_000_000, 10_000_000];
+
     /// <summary>Coordinates of the parallel-speedup function (3d).</summary>
     public int ParallelDimension { get; init; } = 300;
 
@@ -78,6 +81,7 @@ public sealed record BenchmarkSettings
         FastModeSizes = [100, 1_000],
         FullModeMeasuredUpTo = 100,
         FullModeSampleBudget = 20_000,
+        MemorySizes = [2_000, 20_000],
         ParallelDimension = 16,
         ParallelPairs = 2,
     };

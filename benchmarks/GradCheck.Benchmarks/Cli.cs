@@ -6,12 +6,14 @@ public static class Cli
 {
     public static int Run(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] is not ("all" or "assurance"))
+        if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] is not ("all" or "assurance" or "memory"))
         {
             Console.WriteLine("Usage: GradCheck.Benchmarks all [--out FILE] [--root DIR] [--quick] [--no-bdn] [--no-torch]");
             Console.WriteLine("       GradCheck.Benchmarks assurance [--out FILE] [--quick]");
+            Console.WriteLine("       GradCheck.Benchmarks memory [--out FILE] [--quick]");
             Console.WriteLine("  all         run every section and write the Markdown report (default FILE: docs/benchmarks.md under --root)");
             Console.WriteLine("  assurance   run section 5 (false assurance) alone; its Markdown goes to FILE, or to the console");
+            Console.WriteLine("  memory      run section 3e (memory per fast check) alone; its Markdown goes to FILE, or to the console");
             Console.WriteLine("  --quick     tiny sizes, no BenchmarkDotNet, no PyTorch (seconds; what the smoke test runs)");
             Console.WriteLine("  --no-bdn    skip the BenchmarkDotNet overhead benchmarks");
             Console.WriteLine("  --no-torch  skip the PyTorch comparison");
@@ -28,6 +30,7 @@ public static class Cli
             RunPyTorch = settings.RunPyTorch && !args.Contains("--no-torch"),
         };
         if (args[0] == "assurance") return RunAssurance(settings, Value(args, "--out"));
+        if (args[0] == "memory") return RunMemory(settings, Value(args, "--out"));
         var clock = Stopwatch.StartNew();
         string markdown = ReportGenerator.Generate(settings, Console.Out);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
@@ -41,6 +44,16 @@ public static class Cli
     {
         var result = ReportGenerator.Timed(Console.Error, "false assurance", () => Assurance.FalseAssuranceSection.Measure(settings));
         string markdown = Assurance.FalseAssuranceSection.Render(result) + Assurance.FalseAssuranceSection.Headline(result) + Environment.NewLine;
+        if (output is null) Console.Write(markdown);
+        else File.WriteAllText(output, markdown);
+        return 0;
+    }
+
+    /// <summary>Section 3e alone: under a minute, and docs/benchmarks.md is left as it is.</summary>
+    private static int RunMemory(BenchmarkSettings settings, string? output)
+    {
+        var result = ReportGenerator.Timed(Console.Error, "memory", () => Scaling.MemorySection.Measure(settings, Console.Error));
+        string markdown = Scaling.MemorySection.Render(result) + Scaling.MemorySection.Headline(result) + Environment.NewLine;
         if (output is null) Console.Write(markdown);
         else File.WriteAllText(output, markdown);
         return 0;

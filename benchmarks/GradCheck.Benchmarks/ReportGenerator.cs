@@ -22,13 +22,14 @@ public static class ReportGenerator
         var overhead = Timed(log, "overhead", () => OverheadSection.Measure(settings, log));
         var fastMode = Timed(log, "fast mode", () => FastModeSection.Measure(settings, log));
         var parallel = Timed(log, "parallel speedup", () => ParallelSection.Measure(settings, log));
+        var memory = Timed(log, "memory", () => MemorySection.Measure(settings, log));
         var torch = Timed(log, "PyTorch comparison", () => TorchSection.Measure(settings, log));
         var assurance = Timed(log, "false assurance", () => FalseAssuranceSection.Measure(settings));
         var networks = Timed(log, "real networks", () => Networks.RealNetworksSection.Measure(settings));
 
         var text = new StringBuilder();
         text.Append(Header.Render(settings));
-        text.Append(Summary(calibration, verdicts, overhead, torch, fastMode, parallel, assurance, networks));
+        text.Append(Summary(calibration, verdicts, overhead, torch, fastMode, parallel, memory, assurance, networks));
         text.AppendLine("## 1. Accuracy");
         text.AppendLine();
         text.Append(accuracy);
@@ -38,6 +39,7 @@ public static class ReportGenerator
         text.Append(OverheadSection.Render(overhead));
         text.Append(FastModeSection.Render(fastMode));
         text.Append(ParallelSection.Render(parallel));
+        text.Append(MemorySection.Render(memory));
         text.Append(TorchSection.Render(torch));
         text.Append(FalseAssuranceSection.Render(assurance));
         text.Append(Networks.RealNetworksSection.Render(networks));
@@ -45,7 +47,7 @@ public static class ReportGenerator
     }
 
     private static string Summary(CalibrationSection.Result calibration, VerdictSection.Result verdicts, OverheadSection.Result overhead, TorchSection.Result torch,
-        FastModeSection.Result fastMode, ParallelSection.Result parallel, FalseAssuranceSection.Result assurance,
+        FastModeSection.Result fastMode, ParallelSection.Result parallel, MemorySection.Result memory, FalseAssuranceSection.Result assurance,
         Networks.RealNetworksSection.Result networks)
     {
         var text = new StringBuilder();
@@ -66,6 +68,7 @@ public static class ReportGenerator
                 + $"adaptive {string.Join(", ", adaptive.Select(p => Fmt.Ratio(p.Value.Ratio)))} (target ≤ 1.1×).");
         text.AppendLine(FastModeSection.Headline(fastMode));
         text.AppendLine(ParallelSection.Headline(parallel));
+        text.AppendLine(MemorySection.Headline(memory));
         foreach (var network in torch.Networks)
         {
             var slow = network.Runs.FirstOrDefault(r => r.Method.Contains("slow", StringComparison.Ordinal));

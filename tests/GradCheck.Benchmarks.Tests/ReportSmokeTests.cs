@@ -19,7 +19,7 @@ public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeRe
         foreach (var heading in new[]
                  {
                      "# GradCheck benchmarks", "### 1a. Error of each scheme", "### 1b. Calibration", "## 2. Verdict quality",
-                     "### 3a. Function evaluations per coordinate", "### 3b. Overhead of the checker", "### 3c. Fast mode", "### 3d. Parallel speedup",
+                     "### 3a. Function evaluations per coordinate", "### 3b. Overhead of the checker", "### 3c. Fast mode", "### 3d. Parallel speedup", "### 3e. Memory per fast check",
                      "## 4. Side by side with PyTorch", "### Verdicts on planted bugs", "## 5. False assurance", "## 6. Real networks",
                  })
             Assert.Contains(heading, Markdown);

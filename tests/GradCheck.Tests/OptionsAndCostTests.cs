@@ -13,7 +13,7 @@ public class OptionsAndCostTests
             var report = GradientCheck.Run(problem.F, problem.Gradient, problem.Point);
             Assert.All(report.Entries, e => Assert.True(e.Evaluations <= 16, $"{problem}: {e.Label} took {e.Evaluations}"));
             // + 2 determinism evaluations + 2 per direction of the noise probe, then repeats at the point up to the floor
-            int own = report.Entries.Sum(e => e.Evaluations) + 2 + 2 * Internal.NoiseProbe.Directions;
+            int own = report.Entries.Sum(e => e.Evaluations) + 2 + 2 * GradCheck.Internal.NoiseProbe.Directions;
             Assert.Equal(Math.Max(own, 342), report.FunctionEvaluations);
         }
     }

@@ -70,7 +70,7 @@ internal sealed class DirectionProbe<T> : ILineProbe where T : IFloatingPointIee
     private double EvaluateUnlogged(double offset, out double actualOffset)
     {
         _cancellation.ThrowIfCancellationRequested();
-        var (coordinates, signs) = (_segment.Direction.Coordinates, _segment.Direction.Signs);
+        var direction = _segment.Direction;
         T step = T.CreateChecked(offset);
         double realised = 0;
         T value;
@@ -78,10 +78,11 @@ internal sealed class DirectionProbe<T> : ILineProbe where T : IFloatingPointIee
         {
             for (int p = _segment.Start; p < _segment.End; p++)
             {
-                int i = coordinates[p];
-                T moved = signs[p] > 0 ? _original[i] + step : _original[i] - step;
+                int i = direction.Coordinate(p);
+                int sign = direction.Sign(p);
+                T moved = sign > 0 ? _original[i] + step : _original[i] - step;
                 _point[i] = moved;
-                realised += signs[p] * (double.CreateChecked(moved) - double.CreateChecked(_original[i]));
+                realised += sign * (double.CreateChecked(moved) - double.CreateChecked(_original[i]));
             }
             value = _function(_point, _segment.Direction.Number);
         }
@@ -96,7 +97,7 @@ internal sealed class DirectionProbe<T> : ILineProbe where T : IFloatingPointIee
         {
             for (int p = _segment.Start; p < _segment.End; p++)
             {
-                int i = coordinates[p];
+                int i = direction.Coordinate(p);
                 _point[i] = _original[i];
             }
             _counter.Count++;

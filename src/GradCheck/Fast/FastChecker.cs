@@ -27,7 +27,7 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
         {
             var (f0, analytic, noise, pool) = GradientChecker<T>.Start(function, gradient, point, context, options, cancellation);
             double epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
-            outcome = new FastSearch<T>(pool, new GradientAnalytic(analytic), options, name, epsilon).Run(plan.Indices.ToArray());
+            outcome = new FastSearch<T>(pool, new GradientAnalytic(analytic), options, name, epsilon).Run(plan.Indices);
             GradientChecker<T>.TopUp(function, point, snapshot, f0, options, counter.Count + pool.Evaluations, counter);
 
             warnings.AddRange(outcome.Warnings);

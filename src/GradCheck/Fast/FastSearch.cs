@@ -59,13 +59,14 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         _directionalBudget = new DirectionalBudget(options, epsilon, analytic.KnownEntries);
     }
 
-    public FastOutcome Run(int[] coordinates)
+    /// <param name="coordinates">The coordinates to check, in the order directions list them (an <see cref="IndexRange"/> is not materialised).</param>
+    public FastOutcome Run(IReadOnlyList<int> coordinates)
     {
         int count = _options.FastDirections ?? FastDefaults.Directions;
         if (count < 1)
             throw new ArgumentOutOfRangeException(nameof(_options), count, "FastDirections must be at least 1 (null: 5).");
         var directions = RandomDirection.Draw(count, coordinates, _options.EffectiveSeed);
-        var detections = Check(directions.Select(d => new DirectionSegment(d, 0, coordinates.Length, 0)).ToArray(), verify: true);
+        var detections = Check(directions.Select(d => new DirectionSegment(d, 0, d.Length, 0)).ToArray(), verify: true);
         var worst = detections.Where(d => d.Failed).OrderByDescending(d => d.Score).ThenBy(d => d.Segment.Direction.Number).FirstOrDefault();
         if (worst is null) return Unresolved(detections);
         return Localise(worst, detections);
@@ -84,7 +85,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
             foreach (var open in frontier)
             {
                 if (open.Segment.Length <= FastDefaults.LeafSize)
-                    for (int p = open.Segment.Start; p < open.Segment.End; p++) suspects.Add(open.Segment.Direction.Coordinates[p]);
+                    for (int p = open.Segment.Start; p < open.Segment.End; p++) suspects.Add(open.Segment.Direction.Coordinate(p));
                 else
                 {
                     var (left, right) = open.Segment.Halves();
@@ -262,7 +263,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
     private List<int> Sample(DirectionSegment[] segments)
     {
         var random = new Random(_options.EffectiveSeed + 1);
-        var pools = segments.Select(s => Enumerable.Range(s.Start, s.Length).Select(p => s.Direction.Coordinates[p]).ToList()).ToArray();
+        var pools = segments.Select(s => Enumerable.Range(s.Start, s.Length).Select(s.Direction.Coordinate).ToList()).ToArray();
         var sample = new List<int>();
         for (int round = 0; sample.Count < FastDefaults.SampleWhenTooMany && pools.Any(p => p.Count > 0); round++)
             foreach (var pool in pools)

@@ -22,12 +22,12 @@ internal sealed class GradientAnalytic(double[] gradient) : IDirectionalAnalytic
 {
     public (double Value, double Magnitude) Along(DirectionSegment segment)
     {
-        var (coordinates, signs) = (segment.Direction.Coordinates, segment.Direction.Signs);
+        var direction = segment.Direction;
         var sum = new CompensatedSum();
         double magnitude = 0;
         for (int p = segment.Start; p < segment.End; p++)
         {
-            double term = signs[p] * gradient[coordinates[p]];
+            double term = direction.Sign(p) * gradient[direction.Coordinate(p)];
             sum.Add(term);
             magnitude += Math.Abs(term);
         }

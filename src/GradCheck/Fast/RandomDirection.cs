@@ -1,3 +1,5 @@
+using GradCheck.Internal;
+
 namespace GradCheck.Fast;
 
 /// <summary>
@@ -7,38 +9,50 @@ namespace GradCheck.Fast;
 /// </summary>
 internal sealed class RandomDirection
 {
-    public static RandomDirection Empty { get; } = new(-1, [], []);
+    public static RandomDirection Empty { get; } = new(-1, [], RademacherSigns.Empty);
 
-    private RandomDirection(int number, int[] coordinates, sbyte[] signs)
+    /// <summary>The checked coordinates, shared by every direction of a check; null: all of them in order, not materialised.</summary>
+    private readonly int[]? _coordinates;
+
+    private readonly RademacherSigns _signs;
+
+    private RandomDirection(int number, int[]? coordinates, RademacherSigns signs)
     {
         Number = number;
-        Coordinates = coordinates;
-        Signs = signs;
+        _coordinates = coordinates;
+        _signs = signs;
     }
 
     /// <summary>Position among the directions of a check (0-based), for messages.</summary>
     public int Number { get; }
 
-    /// <summary>The coordinates the direction moves, in the order segments are cut from.</summary>
-    public int[] Coordinates { get; }
+    /// <summary>How many coordinates the direction moves.</summary>
+    public int Length => _signs.Count;
 
-    /// <summary>The sign of each coordinate, aligned with <see cref="Coordinates"/>.</summary>
-    public sbyte[] Signs { get; }
+    /// <summary>
+    /// The coordinate at position <paramref name="p"/> of the direction's list, the order segments are cut from: the
+    /// checked coordinates in the order the plan gives them.
+    /// </summary>
+    public int Coordinate(int p) => _coordinates is null ? p : _coordinates[p];
+
+    /// <summary>The sign (−1 or +1) of the coordinate at position <paramref name="p"/>.</summary>
+    public int Sign(int p) => _signs[p];
 
     /// <summary>
     /// <paramref name="count"/> directions over <paramref name="coordinates"/>, drawn from <paramref name="seed"/> so a
     /// check is reproducible (and a parallel run sees the same directions as a sequential one).
     /// </summary>
-    public static RandomDirection[] Draw(int count, int[] coordinates, int seed)
+    public static RandomDirection[] Draw(int count, IReadOnlyList<int> coordinates, int seed)
     {
+        int[]? list = coordinates switch
+        {
+            IndexRange => null,
+            int[] array => array,
+            _ => coordinates.ToArray(),
+        };
         var random = new Random(seed);
         var directions = new RandomDirection[count];
-        for (int k = 0; k < count; k++)
-        {
-            var signs = new sbyte[coordinates.Length];
-            for (int p = 0; p < signs.Length; p++) signs[p] = random.Next(2) == 0 ? (sbyte)-1 : (sbyte)1;
-            directions[k] = new RandomDirection(k, coordinates, signs);
-        }
+        for (int k = 0; k < count; k++) directions[k] = new RandomDirection(k, list, RademacherSigns.Draw(random, coordinates.Count));
         return directions;
     }
 }

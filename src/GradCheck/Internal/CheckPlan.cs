@@ -23,11 +23,11 @@ internal sealed record CheckPlan(IReadOnlyList<int> Indices, int? Seed)
         {
             if (k <= 0)
                 throw new ArgumentOutOfRangeException(nameof(options), k, "SampleSize must be at least 1.");
-            if (k >= dimension) return new CheckPlan(Enumerable.Range(0, dimension).ToArray(), null);
+            if (k >= dimension) return new CheckPlan(new IndexRange(dimension), null);
             int seed = options.EffectiveSeed;
             return new CheckPlan(Sample(dimension, k, new Random(seed)), seed);
         }
-        return new CheckPlan(Enumerable.Range(0, dimension).ToArray(), null);
+        return new CheckPlan(new IndexRange(dimension), null);
     }
 
     /// <summary>k distinct indices of 0..n−1 (Floyd's algorithm), in increasing order.</summary>

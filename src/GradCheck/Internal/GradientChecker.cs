@@ -138,10 +138,14 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             throw new ArgumentException(
                 $"The gradient returned {(again is null ? "null" : $"{again.Length} entries")} when called a second time at the same point, "
                 + $"after {first.Length} the first time; it must return one entry per coordinate every time.", nameof(gradient));
-        var second = again.Select(double.CreateChecked).ToArray();
+        // Compared as they are, not converted to a second array of doubles first: that array was a copy of the point.
         double tolerance = options.NondeterminismTolerance;
-        var failures = ReentrancyCheck.Changed(first, second, tolerance)
-            .Select(i => ReentrancyCheck.Entry(i, name(i), first[i], second[i], tolerance)).ToList();
+        var failures = new List<EntryResult>();
+        for (int i = 0; i < first.Length; i++)
+        {
+            double second = double.CreateChecked(again[i]);
+            if (!ReentrancyCheck.Same(first[i], second, tolerance)) failures.Add(ReentrancyCheck.Entry(i, name(i), first[i], second, tolerance));
+        }
         if (failures.Count > 0) warnings.Add(ReentrancyCheck.Summary("The gradient", failures, first.Length, tolerance));
         return failures;
     }

@@ -34,15 +34,14 @@ internal static class NoiseProbe
         // curvature term τ²·dᵀHd near one ulp of f for Hessians of moderate trace.
         double tau = Math.Sqrt(epsilon) / 4;
         var random = new Random(seed);
-        var signs = new double[Directions][];
+        var signs = new RademacherSigns[Directions];
         var values = new (double Plus, double Minus)[Directions];
         double largest = 0, fMax = Math.Abs(f0);
         try
         {
             for (int direction = 0; direction < Directions; direction++)
             {
-                signs[direction] = new double[point.Length];
-                for (int i = 0; i < point.Length; i++) signs[direction][i] = random.Next(2) == 0 ? -1 : 1;
+                signs[direction] = RademacherSigns.Draw(random, point.Length);
                 double plus = EvaluateShifted(function, point, snapshot, signs[direction], tau, counter);
                 double minus = EvaluateShifted(function, point, snapshot, signs[direction], -tau, counter);
                 values[direction] = (plus, minus);
@@ -92,7 +91,7 @@ internal static class NoiseProbe
     /// shrinks 16×. τ is relative to |x|, so at large coordinates (a float32 log-sum-exp at x ≈ 1000: τ·|x| ≈ 0.09) the
     /// curvature term τ²·dᵀHd passes for noise 240× above rounding, and every tolerance inherits it.
     /// </summary>
-    private static double Closer<T>(Func<T[], T> function, T[] point, T[] snapshot, double[][] signs, double tau, double f0, EvaluationCounter counter)
+    private static double Closer<T>(Func<T[], T> function, T[] point, T[] snapshot, RademacherSigns[] signs, double tau, double f0, EvaluationCounter counter)
         where T : IFloatingPointIeee754<T>
     {
         double largest = 0;
@@ -119,7 +118,7 @@ internal static class NoiseProbe
                                                         + DeterminismCheck.Message(first, again, tolerance));
     }
 
-    private static double EvaluateShifted<T>(Func<T[], T> function, T[] point, T[] snapshot, double[] signs, double tau, EvaluationCounter counter)
+    private static double EvaluateShifted<T>(Func<T[], T> function, T[] point, T[] snapshot, RademacherSigns signs, double tau, EvaluationCounter counter)
         where T : IFloatingPointIeee754<T>
     {
         for (int i = 0; i < point.Length; i++)

@@ -11,13 +11,13 @@ internal sealed class WeightsAnalytic(double[][] weights, double[]? magnitudes) 
     public (double Value, double Magnitude) Along(DirectionSegment segment)
     {
         var w = weights[segment.Direction.Number];
-        var (coordinates, signs) = (segment.Direction.Coordinates, segment.Direction.Signs);
+        var direction = segment.Direction;
         var sum = new CompensatedSum();
         double magnitude = 0;
         for (int p = segment.Start; p < segment.End; p++)
         {
-            int j = coordinates[p];
-            sum.Add(signs[p] * w[j]);
+            int j = direction.Coordinate(p);
+            sum.Add(direction.Sign(p) * w[j]);
             magnitude += magnitudes?[j] ?? Math.Abs(w[j]);
         }
         return (sum.Value, magnitude);
@@ -37,7 +37,7 @@ internal sealed class JvpAnalytic(Func<double[], double[]> jvp, double[][] v, in
     public (double Value, double Magnitude) Along(DirectionSegment segment)
     {
         var u = new double[inputs];
-        for (int p = segment.Start; p < segment.End; p++) u[segment.Direction.Coordinates[p]] = segment.Direction.Signs[p];
+        for (int p = segment.Start; p < segment.End; p++) u[segment.Direction.Coordinate(p)] = segment.Direction.Sign(p);
         var ju = jvp(u);
         var vk = v[segment.Direction.Number];
         var sum = new CompensatedSum();

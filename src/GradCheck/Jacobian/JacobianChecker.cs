@@ -105,7 +105,7 @@ internal static class JacobianChecker
             }
             return entries;
         }) { DirectionLabel = "vᵀJu" };
-        var outcome = search.Run(plan.Indices.ToArray());
+        var outcome = search.Run(plan.Indices);
         poolEvaluations = pool.Evaluations;
         return outcome;
     }

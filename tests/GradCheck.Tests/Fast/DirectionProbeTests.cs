@@ -23,9 +23,9 @@ public class DirectionProbeTests
         for (int p = 0; p < coordinates.Length; p++)
         {
             int i = coordinates[p];
-            float expected = p is >= 1 and < 4 ? original[i] + direction.Signs[p] * 0.25f : original[i];
+            float expected = p is >= 1 and < 4 ? original[i] + direction.Sign(p) * 0.25f : original[i];
             Assert.Equal(expected, seen![i]);
-            realised += direction.Signs[p] * ((double)expected - original[i]);
+            realised += direction.Sign(p) * ((double)expected - original[i]);
         }
         // 0.1f + 0.25f crosses a binade and rounds: the offset is the mean of what float really added.
         Assert.Equal(realised / 3, actual, 15);
@@ -69,8 +69,10 @@ public class DirectionProbeTests
         var a = RandomDirection.Draw(3, coordinates, 7);
         var b = RandomDirection.Draw(3, coordinates, 7);
         var c = RandomDirection.Draw(3, coordinates, 8);
-        Assert.Equal(a[2].Signs, b[2].Signs);
-        Assert.NotEqual(a[0].Signs, c[0].Signs);
-        Assert.All(a.SelectMany(d => d.Signs), s => Assert.True(s is 1 or -1));
+        Assert.Equal(Signs(a[2]), Signs(b[2]));
+        Assert.NotEqual(Signs(a[0]), Signs(c[0]));
+        Assert.All(a.SelectMany(Signs), s => Assert.True(s is 1 or -1));
     }
+
+    private static int[] Signs(RandomDirection direction) => Enumerable.Range(0, direction.Length).Select(direction.Sign).ToArray();
 }
