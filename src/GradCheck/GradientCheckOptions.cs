@@ -76,6 +76,13 @@ public sealed partial record GradientCheckOptions
     /// </summary>
     public bool AcceptInconclusive { get; init; }
 
+    /// <summary>
+    /// The scale an entry's tolerance is resolved against when the checked gradient is zero at floating-point precision
+    /// relative to it (see <see cref="Verdicts.ErrorBudget"/>): <see cref="ModelCheck"/> sets the model's largest gradient
+    /// entry for each tensor. Null: the checked gradient's own largest entry, always.
+    /// </summary>
+    internal double? ResolutionScale { get; init; }
+
     /// <summary>Check only these coordinates (in this order). Null: all of them, or a sample (<see cref="SampleSize"/>).</summary>
     public IReadOnlyList<int>? Indices { get; init; }
 

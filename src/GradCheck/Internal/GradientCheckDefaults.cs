@@ -96,6 +96,15 @@ internal static class GradientCheckDefaults
     /// </summary>
     public const double ResolutionFraction = 0.05;
 
+    /// <summary>
+    /// A tensor whose largest analytic entry is below this many ulps of the model's largest is zero at floating-point
+    /// precision: a conv layer's bias followed by batch norm has an exact gradient of 0 and a computed one of 1e-7 of the
+    /// model's largest entry in float32 (1e-17 in double), so judged at its own scale it was Inconclusive in every float32
+    /// and double check. Its entries are resolved at the model's scale instead (see <see cref="Verdicts.ErrorBudget"/>).
+    /// 64 ulps: above the cancellation of a few hundred summed terms, below any tensor whose gradient float32 can resolve.
+    /// </summary>
+    public const double ZeroGradientUlps = 64.0;
+
     /// <summary>A kink is declared only when the one-sided derivatives differ by this many times their error.</summary>
     public const double KinkSafety = 10.0;
 

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Numerics;
+using GradCheck.Internal;
 using GradCheck.Models;
+using GradCheck.Reporting;
 
 namespace GradCheck;
 
@@ -42,7 +45,9 @@ public static class ModelCheck
             cancellationToken.ThrowIfCancellationRequested();
             var zeroing = GradientZeroing.For(model, parameters, options);
             var analytic = AnalyticGradient<T>.Compute(model, parameters, snapshot, options.CheckGradientReentrancy, options.BeforeEvaluation, zeroing);
+            double modelScale = plan.Tensors.SelectMany(t => analytic[t.Index]).Select(double.CreateChecked).Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
             var reports = new List<ParameterReport>(plan.Tensors.Count);
+            var notes = zeroing is null ? new List<string>() : [zeroing.Note];
             int evaluations = 1;
             foreach (var tensor in plan.Tensors)
             {
@@ -56,18 +61,32 @@ public static class ModelCheck
                     Progress = options.Progress is { } progress ? new OffsetProgress(progress, plan, tensor, evaluations) : null,
                     // Replayed here, before each Loss(), rather than by the core around the cached Backward() results too.
                     BeforeEvaluation = null,
+                    // A tensor whose gradient is zero at float precision is resolved at the model's scale.
+                    ResolutionScale = modelScale,
                 };
                 var report = CheckTensor(model, parameter, snapshot, tensor.Index, analytic.Calls(tensor.Index), tensorOptions, options.BeforeEvaluation, cancellationToken);
                 evaluations += report.FunctionEvaluations;
                 var diagnosis = report.Outcome != CheckOutcome.Failed ? null : Models.Diagnosis.FailureDiagnosis.Diagnose(report.Entries, parameter.Shape, snapshot.ValuesAsDoubles(tensor.Index));
                 reports.Add(new ParameterReport(parameter.Name, parameter.Shape, plan.Offsets[tensor.Index], report, diagnosis));
+                if (ZeroAtPrecision(analytic[tensor.Index], modelScale) is { } largest && report.Entries.Count > 0)
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{parameter.Name}: its gradient is zero at floating-point precision (largest entry {ReportNumber.Format(largest)} against the model's {ReportNumber.Format(modelScale)}, as for a bias followed by batch norm), ")
+                        + $"so each entry was checked to be zero within its tolerance at the model's scale (at most {ReportNumber.Format(report.Entries.Max(e => e.Tolerance))}); a formula error smaller than that would pass.");
             }
-            return new ModelReport(reports, zeroing is null ? [] : [zeroing.Note], evaluations, plan.Dimension, analytic.Loss);
+            return new ModelReport(reports, notes, evaluations, plan.Dimension, analytic.Loss);
         }
         finally
         {
             snapshot.Restore();
         }
+    }
+
+    /// <summary>The tensor's largest analytic entry when it is zero at floating-point precision against the model's (see <see cref="GradientCheckDefaults.ZeroGradientUlps"/>), else null.</summary>
+    private static double? ZeroAtPrecision<T>(T[] gradient, double modelScale) where T : IFloatingPointIeee754<T>
+    {
+        double largest = gradient.Select(double.CreateChecked).Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        double epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
+        return modelScale > 0 && largest <= GradientCheckDefaults.ZeroGradientUlps * epsilon * modelScale ? largest : null;
     }
 
     /// <summary>
