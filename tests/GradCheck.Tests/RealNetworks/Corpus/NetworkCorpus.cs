@@ -8,7 +8,7 @@ namespace GradCheck.Tests.RealNetworks.Corpus;
 /// </summary>
 public static class NetworkCorpus
 {
-    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh", "layernorm-tanh", "logreg", "mlp-wide-tanh", "attention"];
+    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh", "layernorm-tanh", "logreg", "mlp-wide-tanh", "attention", "cnn-batchnorm"];
 
     public static bool IsSmooth(string name) => name.EndsWith("tanh", StringComparison.Ordinal) || name is "logreg" or "attention";
 
@@ -24,6 +24,7 @@ public static class NetworkCorpus
         "logreg" => new LogisticRegression(2000, 30, seed) { MissingActivationDerivative = missingActivationDerivative },
         "mlp-wide-tanh" => new Mlp(128, 20, 48, 10, "tanh", seed) { MissingActivationDerivative = missingActivationDerivative },
         "attention" => new Attention(8, 6, 4, seed) { MissingActivationDerivative = missingActivationDerivative },
+        "cnn-batchnorm" => new BatchNormCnn(seed) { MissingActivationDerivative = missingActivationDerivative },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not in the corpus"),
     };
 
@@ -36,6 +37,7 @@ public static class NetworkCorpus
         "logreg" => 30,
         "mlp-wide-tanh" => 20 * 48,
         "attention" => 4 * 4,
+        "cnn-batchnorm" => 4 * 9,
         _ => 10 * 32,
     };
 
@@ -51,6 +53,7 @@ public static class NetworkCorpus
         "logreg" => null,
         "mlp-wide-tanh" => (48, 20),
         "attention" => (4, 4),
+        "cnn-batchnorm" => (4, 9),
         _ => (32, 10),
     };
 
@@ -63,6 +66,7 @@ public static class NetworkCorpus
         "logreg" => [("weight", 30), ("bias", 1)],
         "mlp-wide-tanh" => [("fc1.weight", 20 * 48), ("fc1.bias", 48), ("fc2.weight", 48 * 10), ("fc2.bias", 10)],
         "attention" => [("attn.wq", 4 * 4), ("attn.wk", 4 * 4), ("attn.wv", 4 * 4), ("out.weight", 4), ("out.bias", 1)],
+        "cnn-batchnorm" => [("conv.weight", 4 * 9), ("conv.bias", 4), ("bn.weight", 4), ("bn.bias", 4), ("fc.weight", 3 * 36), ("fc.bias", 3)],
         _ => [("fc1.weight", 10 * 32), ("fc1.bias", 32), ("fc2.weight", 32 * 5), ("fc2.bias", 5)],
     };
 
