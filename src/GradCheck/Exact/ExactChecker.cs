@@ -48,7 +48,7 @@ internal static class ExactChecker<T> where T : IFloatingPointIeee754<T>
             }
             CheckInputs.RequireFinite(value, "f(point)");
 
-            double scale = analytic.Concat(numeric).Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+            double scale = GradientScale.Of(analytic.Concat(numeric));
             var entries = new List<EntryResult>(numeric.Length);
             for (int k = 0; k < numeric.Length; k++)
             {

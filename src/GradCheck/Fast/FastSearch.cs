@@ -247,7 +247,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
     /// </summary>
     private FastOutcome Unresolved(DirectionalResult[] detections)
     {
-        double scale = _analytic.KnownEntries.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        double scale = GradientScale.Of(_analytic.KnownEntries);
         var coarse = _options.Tolerance is null
             ? detections.Where(d => d.Tolerance > GradientCheckDefaults.ResolutionFraction * Math.Max(scale, Math.Max(Math.Abs(d.Analytic), Math.Abs(d.Numeric))))
                 .OrderByDescending(d => d.Tolerance).FirstOrDefault()

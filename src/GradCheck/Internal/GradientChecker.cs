@@ -82,7 +82,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         if (options.CheckGradientReentrancy)
             context.NotReentrant.AddRange(CheckReentrancy(gradient, point, snapshot, analytic, options, context.Name, warnings));
         double noise = MeasureNoise(function, point, snapshot, f0, options, counter);
-        double scale = analytic.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        double scale = GradientScale.Of(analytic);
         return (f0, analytic, noise, Workers(function, point, snapshot, f0, noise, options, context.Name, cancellation, scale));
     }
 

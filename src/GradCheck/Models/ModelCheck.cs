@@ -3,6 +3,7 @@ using System.Numerics;
 using GradCheck.Internal;
 using GradCheck.Models;
 using GradCheck.Reporting;
+using GradCheck.Verdicts;
 
 namespace GradCheck;
 
@@ -45,7 +46,7 @@ public static class ModelCheck
             cancellationToken.ThrowIfCancellationRequested();
             var zeroing = GradientZeroing.For(model, parameters, options);
             var analytic = AnalyticGradient<T>.Compute(model, parameters, snapshot, options.CheckGradientReentrancy, options.BeforeEvaluation, zeroing);
-            double modelScale = plan.Tensors.SelectMany(t => analytic[t.Index]).Select(double.CreateChecked).Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+            double modelScale = GradientScale.Of(plan.Tensors.SelectMany(t => analytic[t.Index]).Select(double.CreateChecked));
             var reports = new List<ParameterReport>(plan.Tensors.Count);
             var notes = zeroing is null ? new List<string>() : [zeroing.Note];
             int evaluations = 1;
@@ -84,9 +85,8 @@ public static class ModelCheck
     /// <summary>The tensor's largest analytic entry when it is zero at floating-point precision against the model's (see <see cref="GradientCheckDefaults.ZeroGradientUlps"/>), else null.</summary>
     private static double? ZeroAtPrecision<T>(T[] gradient, double modelScale) where T : IFloatingPointIeee754<T>
     {
-        double largest = gradient.Select(double.CreateChecked).Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
-        double epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
-        return modelScale > 0 && largest <= GradientCheckDefaults.ZeroGradientUlps * epsilon * modelScale ? largest : null;
+        double largest = GradientScale.Of(gradient.Select(double.CreateChecked));
+        return GradientScale.IsZeroAgainst(largest, modelScale, double.CreateChecked(CoordinateProbe<T>.MachineEpsilon())) ? largest : null;
     }
 
     /// <summary>

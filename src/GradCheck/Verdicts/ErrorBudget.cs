@@ -23,11 +23,11 @@ internal sealed class ErrorBudget
         _fixed = options.Tolerance;
         _safety = options.ErrorEstimateSafety ?? GradientCheckDefaults.ErrorEstimateSafety;
         _epsilon = epsilon;
-        _gradientScale = analytic.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        _gradientScale = GradientScale.Of(analytic);
         // A gradient that is zero at floating-point precision against the scale it is part of (a conv bias followed by
         // batch norm: its exact gradient is 0, its computed one a cancellation of model-sized terms) has no scale of its own
         // to resolve against; its entries carry the rounding of that scale and are resolved at it.
-        if (options.ResolutionScale is { } outer && _gradientScale <= GradientCheckDefaults.ZeroGradientUlps * epsilon * outer)
+        if (options.ResolutionScale is { } outer && GradientScale.IsZeroAgainst(_gradientScale, outer, epsilon))
             _gradientScale = outer;
         _analyticNondeterminism = options.NondeterminismTolerance;
     }
