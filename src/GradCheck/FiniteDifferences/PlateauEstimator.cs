@@ -3,11 +3,11 @@ namespace GradCheck.FiniteDifferences;
 /// <summary>
 /// The estimate for a line that crossed switch points (dense ReLU, leaky-ReLU and max-pool kinks near the point): plain
 /// central differences at halving steps, no extrapolation, and the largest step whose difference the next two smaller
-/// steps confirm. Between switch points a piecewise-linear f is differenced exactly, so three consecutive steps that agree
-/// within their rounding are evidence that none of them crossed one; their value at the largest step carries the least
-/// rounding. Extrapolating across such steps (Ridders) mixes steps on both sides of a switch point and invents precision;
-/// shrinking to the rounding floor throws precision away: in float32 the window between the nearest switch point and the
-/// rounding floor is about a decade wide (see docs/verdicts.md), and this estimator looks for it.
+/// steps confirm. Between switch points a piecewise-linear f is differenced exactly, so three consecutive steps whose
+/// one-sided slopes change linearly in the step are evidence that none of them crossed one; their value at the largest
+/// step carries the least rounding. Extrapolating across such steps (Ridders) mixes steps on both sides of a switch point
+/// and invents precision; shrinking to the rounding floor throws precision away: in float32 the window between the nearest
+/// switch point and the rounding floor is about a decade wide (see docs/error-budget.md), and this estimator looks for it.
 /// </summary>
 internal static class PlateauEstimator
 {
@@ -26,8 +26,9 @@ internal static class PlateauEstimator
 
     /// <summary>
     /// Central differences at steps <paramref name="start"/>, start/2, … judged with <paramref name="noise"/> (a bound on
-    /// one value's rounding, measured along this line), <paramref name="evaluations"/> the evaluations spent. Null when fewer than three steps can be realised, f is not finite
-    /// within them, or no three consecutive steps have one-sided slopes that change linearly.
+    /// one value's rounding, measured along this line), <paramref name="evaluations"/> the evaluations spent. Null when
+    /// fewer than three steps can be realised, f is not finite within them, or no three consecutive steps have one-sided
+    /// slopes that change linearly.
     /// </summary>
     public static DerivativeEstimate? Estimate(ILineProbe probe, double start, double noise, out int evaluations)
     {
@@ -56,12 +57,12 @@ internal static class PlateauEstimator
             // The next candidate's error is at least the rounding of its largest step, the row before this one.
             if (best is not null && rows.Count >= 2 && rows[^2].Rounding >= best.Error) break;
         }
-        return best is null ? null : FromPlateau(rows, best.First, evaluations) with { SwitchPointsSeen = rejected || NearSwitch(rows[best.First], rows[best.First + 2]) > 0 };
+        return best is null ? null : FromPlateau(rows, best, evaluations) with { SwitchPointsSeen = rejected || best.NearSwitch > 0 };
     }
 
-    private static DerivativeEstimate FromPlateau(List<Row> rows, int first, int evaluations)
+    private static DerivativeEstimate FromPlateau(List<Row> rows, Candidate best, int evaluations)
     {
-        var (a, b, c) = (rows[first], rows[first + 1], rows[first + 2]);
+        var (a, b, c) = (rows[best.First], rows[best.First + 1], rows[best.First + 2]);
         if (KinkAtPoint(a, b, c))
             return new DerivativeEstimate
             {
@@ -70,7 +71,7 @@ internal static class PlateauEstimator
             };
         return new DerivativeEstimate
         {
-            Value = a.Central, ErrorEstimate = Consider(rows, first)!.Error, RoundingError = a.Rounding, Step = a.Step, Evaluations = evaluations,
+            Value = a.Central, ErrorEstimate = best.Error, RoundingError = a.Rounding, Step = a.Step, Evaluations = evaluations,
             Irregular = true, ErrorIsMeasured = true,
         };
     }
@@ -79,7 +80,8 @@ internal static class PlateauEstimator
     /// Rows a, b, c (halving steps) as a plateau: each one-sided slope moves linearly in the step (f(x±h) − f(x) = ±g·h +
     /// f''·h²/2: its changes halve as the step halves, or sit in rounding), so no switch point lies between the steps on
     /// either side; and the error of a's central difference is the largest distance among the three, plus how far the
-    /// one-sided slopes bend, plus a's rounding: measured spreads, never a rounding bound subtracted from them. Dense switch points make a fake plateau of central
+    /// one-sided slopes bend, plus a's rounding (and <see cref="NearSwitch"/>): measured spreads, never a rounding bound
+    /// subtracted from them. Dense switch points make a fake plateau of central
     /// differences: a float32 conv layer's steps 0.008 … 0.002 gave 0.0011292, 0.0011301, 0.0011387 for a true 0.0010884,
     /// while the forward slopes went 0.0010824, 0.001112, 0.001152 (a smooth f's changes halve; these grew).
     /// </summary>
@@ -91,7 +93,8 @@ internal static class PlateauEstimator
         // What the one-sided slopes show beyond a straight line, half of it per side as the central difference averages them:
         // switch points too close together for the test above to resolve in float32 still count, as measured.
         double bends = 0.5 * (Bend(a.Forward, b.Forward, c.Forward) + Bend(a.Backward, b.Backward, c.Backward));
-        return new Candidate(first, spread + bends + a.Rounding + NearSwitch(a, c));
+        double nearSwitch = NearSwitch(a, c);
+        return new Candidate(first, spread + bends + a.Rounding + nearSwitch, nearSwitch);
     }
 
     /// <summary>
@@ -145,5 +148,6 @@ internal static class PlateauEstimator
     /// </summary>
     private sealed record Row(double Step, double Plus, double Minus, double Central, double Forward, double Backward, double Rounding);
 
-    private sealed record Candidate(int First, double Error);
+    /// <summary>Three rows as a plateau: the first row's index, the error of its central difference, and the near-switch part of that error.</summary>
+    private sealed record Candidate(int First, double Error, double NearSwitch);
 }
