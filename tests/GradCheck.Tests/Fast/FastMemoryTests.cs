@@ -1,3 +1,5 @@
+using GradCheck.Tests.Support;
+
 namespace GradCheck.Tests.Fast;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace GradCheck.Tests.Fast;
 public class FastMemoryTests
 {
     private const int N = 1_000_000;
+
+    private const int Seed = 5;
 
     /// <summary>
     /// One copy of the point is the snapshot that restores it, one the analytic gradient held as doubles (the reentrancy
@@ -20,7 +24,7 @@ public class FastMemoryTests
     [Fact]
     public void AFastCheckAtAMillionCoordinatesAllocatesAboutTwoCopiesOfThePoint()
     {
-        var problem = new SumOfSquares(N);
+        var problem = new SumOfSquares(N, Seed);
         var correct = Allocated(problem, problem.Gradient, out var passed);
         var buggy = Allocated(problem, problem.GradientWithBug, out var buggyReport);
 
@@ -46,7 +50,7 @@ public class FastMemoryTests
     [InlineData(true)]
     public void ThePointIsBitIdenticalAfterAFunctionThrowsAlongADirection(bool givenIndices)
     {
-        var problem = new SumOfSquares(10_000);
+        var problem = new SumOfSquares(10_000, Seed);
         var point = problem.Point;
         for (int i = 0; i < point.Length; i += 7) point[i] = -0.0;
         point[1] = double.Epsilon;
@@ -60,47 +64,5 @@ public class FastMemoryTests
 
         Assert.Contains("random direction #", e.Message, StringComparison.Ordinal);
         Assert.Equal(before, point.Select(BitConverter.DoubleToInt64Bits));
-    }
-
-    /// <summary>Σ xᵢ² (Kahan-summed, so a million terms round like one) and 2x written into one array: callbacks that allocate nothing.</summary>
-    private sealed class SumOfSquares
-    {
-        private readonly double[] _gradient;
-
-        public SumOfSquares(int n)
-        {
-            var random = new Random(5);
-            Point = Enumerable.Range(0, n).Select(_ => 2 * random.NextDouble() - 1).ToArray();
-            _gradient = new double[n];
-        }
-
-        public double[] Point { get; }
-
-        public static double Value(double[] x)
-        {
-            double sum = 0, compensation = 0;
-            foreach (double v in x)
-            {
-                double term = v * v - compensation;
-                double next = sum + term;
-                compensation = (next - sum) - term;
-                sum = next;
-            }
-            return sum;
-        }
-
-        public double[] Gradient(double[] x)
-        {
-            for (int i = 0; i < x.Length; i++) _gradient[i] = 2 * x[i];
-            return _gradient;
-        }
-
-        /// <summary>Entry ⌊n/3⌋ off by 1 %.</summary>
-        public double[] GradientWithBug(double[] x)
-        {
-            Gradient(x);
-            _gradient[x.Length / 3] *= 1.01;
-            return _gradient;
-        }
     }
 }

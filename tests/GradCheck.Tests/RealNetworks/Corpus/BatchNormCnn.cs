@@ -45,13 +45,13 @@ public sealed class BatchNormCnn(int dataSeed) : INet
                 for (int i = 0; i < 2; i++) for (int j = 0; j < 2; j++) { T a = T.Max(yv[b, k, 2 * py + i, 2 * px + j], T.Zero); if (a > best) { best = a; at = (2 * py + i, 2 * px + j); } }
                 int f = k * P * P + py * P + px; feat[f] = best; arg[f] = at;
             }
-            var o = new T[C]; T mx = T.NegativeInfinity;
-            for (int c = 0; c < C; c++) { T acc = w[db + c]; for (int f = 0; f < F; f++) acc += w[dw + c * F + f] * feat[f]; o[c] = acc; if (acc > mx) mx = acc; }
-            T sum = T.Zero; for (int c = 0; c < C; c++) sum += T.Exp(o[c] - mx); T lse = mx + T.Log(sum);
+            var o = new T[C];
+            for (int c = 0; c < C; c++) { T acc = w[db + c]; for (int f = 0; f < F; f++) acc += w[dw + c * F + f] * feat[f]; o[c] = acc; }
+            T lse = SoftmaxCrossEntropy.LogSumExp(o);
             loss += (lse - o[Y[b]]) * inv;
             if (g is null) continue;
             var dfeat = new T[F];
-            for (int c = 0; c < C; c++) { T d = (T.Exp(o[c] - lse) - (c == Y[b] ? T.One : T.Zero)) * inv; g[db + c] += d; for (int f = 0; f < F; f++) { g[dw + c * F + f] += d * feat[f]; dfeat[f] += d * w[dw + c * F + f]; } }
+            for (int c = 0; c < C; c++) { T d = SoftmaxCrossEntropy.Derivative(o, lse, Y[b], c) * inv; g[db + c] += d; for (int f = 0; f < F; f++) { g[dw + c * F + f] += d * feat[f]; dfeat[f] += d * w[dw + c * F + f]; } }
             for (int f = 0; f < F; f++) { int k = f / (P * P); var (yy, xx) = arg[f]; if (MissingActivationDerivative || yv[b, k, yy, xx] > T.Zero) dy![b, k, yy, xx] += dfeat[f]; }
         }
         if (g is null) return loss;

@@ -38,16 +38,14 @@ public sealed class LayerNormMlp(int batch, int inputs, int hidden, int classes,
             T variance = T.Zero; for (int j = 0; j < hidden; j++) variance += (z[j] - mean) * (z[j] - mean); variance *= invH;
             T rstd = T.One / T.Sqrt(variance + T.CreateChecked(Epsilon));
             for (int j = 0; j < hidden; j++) { n[j] = (z[j] - mean) * rstd; a[j] = T.Tanh(w[gain + j] * n[j] + w[beta + j]); }
-            T m = T.NegativeInfinity;
-            for (int c = 0; c < classes; c++) { T acc = w[b2 + c]; for (int j = 0; j < hidden; j++) acc += w[w2 + c * hidden + j] * a[j]; o[c] = acc; if (acc > m) m = acc; }
-            T sum = T.Zero; for (int c = 0; c < classes; c++) sum += T.Exp(o[c] - m);
-            T lse = m + T.Log(sum);
+            for (int c = 0; c < classes; c++) { T acc = w[b2 + c]; for (int j = 0; j < hidden; j++) acc += w[w2 + c * hidden + j] * a[j]; o[c] = acc; }
+            T lse = SoftmaxCrossEntropy.LogSumExp(o);
             loss += (lse - o[Y[s]]) * inv;
             if (g is null) continue;
             Array.Clear(da);
             for (int c = 0; c < classes; c++)
             {
-                T d = (T.Exp(o[c] - lse) - (c == Y[s] ? T.One : T.Zero)) * inv;
+                T d = SoftmaxCrossEntropy.Derivative(o, lse, Y[s], c) * inv;
                 g[b2 + c] += d;
                 for (int j = 0; j < hidden; j++) { g[w2 + c * hidden + j] += d * a[j]; da[j] += d * w[w2 + c * hidden + j]; }
             }
