@@ -15,8 +15,15 @@ internal static class ExactChecker<T> where T : IFloatingPointIeee754<T>
     /// <summary>Rounding allowed relative to the larger of the two values: both carry rounding (the core allows 16 ulps for one side).</summary>
     public const double ValueUlps = 32;
 
-    /// <summary>Rounding allowed relative to the largest gradient entry: sums of large terms leave absolute rounding in small entries.</summary>
-    public const double ScaleUlps = 8;
+    /// <summary>
+    /// Rounding allowed relative to the largest gradient entry: sums of large terms leave absolute rounding in small entries.
+    /// A conv bias followed by batch norm has an exact gradient of 0 that the backward pass computes as a sum of a few
+    /// hundred cancelling terms: over 80 seeds of the corpus's batch-norm CNN (double) that rounding reached 8.3 ulps of the
+    /// largest entry, and 8 ulps failed a correct network. 64, as for zero gradients in model checks
+    /// (<see cref="GradientCheckDefaults.ZeroGradientUlps"/>), leaves 8× margin and still resolves a 1e-4 relative error in
+    /// float32.
+    /// </summary>
+    public const double ScaleUlps = 64;
 
     public static GradientReport Run(IScalarFunction function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions? options)
     {
