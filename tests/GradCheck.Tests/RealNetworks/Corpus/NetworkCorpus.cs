@@ -8,7 +8,7 @@ namespace GradCheck.Tests.RealNetworks.Corpus;
 /// </summary>
 public static class NetworkCorpus
 {
-    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh", "layernorm-tanh", "logreg", "mlp-wide-tanh", "attention", "cnn-batchnorm"];
+    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh", "layernorm-tanh", "logreg", "mlp-wide-tanh", "attention", "cnn-batchnorm", "cnn-strided-clamp"];
 
     public static bool IsSmooth(string name) => name.EndsWith("tanh", StringComparison.Ordinal) || name is "logreg" or "attention";
 
@@ -25,6 +25,7 @@ public static class NetworkCorpus
         "mlp-wide-tanh" => new Mlp(128, 20, 48, 10, "tanh", seed) { MissingActivationDerivative = missingActivationDerivative },
         "attention" => new Attention(8, 6, 4, seed) { MissingActivationDerivative = missingActivationDerivative },
         "cnn-batchnorm" => new BatchNormCnn(seed) { MissingActivationDerivative = missingActivationDerivative },
+        "cnn-strided-clamp" => new StridedCnn(seed) { MissingActivationDerivative = missingActivationDerivative },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not in the corpus"),
     };
 
@@ -37,7 +38,7 @@ public static class NetworkCorpus
         "logreg" => 30,
         "mlp-wide-tanh" => 20 * 48,
         "attention" => 4 * 4,
-        "cnn-batchnorm" => 4 * 9,
+        "cnn-batchnorm" or "cnn-strided-clamp" => 4 * 9,
         _ => 10 * 32,
     };
 
@@ -53,7 +54,7 @@ public static class NetworkCorpus
         "logreg" => null,
         "mlp-wide-tanh" => (48, 20),
         "attention" => (4, 4),
-        "cnn-batchnorm" => (4, 9),
+        "cnn-batchnorm" or "cnn-strided-clamp" => (4, 9),
         _ => (32, 10),
     };
 
@@ -67,6 +68,7 @@ public static class NetworkCorpus
         "mlp-wide-tanh" => [("fc1.weight", 20 * 48), ("fc1.bias", 48), ("fc2.weight", 48 * 10), ("fc2.bias", 10)],
         "attention" => [("attn.wq", 4 * 4), ("attn.wk", 4 * 4), ("attn.wv", 4 * 4), ("out.weight", 4), ("out.bias", 1)],
         "cnn-batchnorm" => [("conv.weight", 4 * 9), ("conv.bias", 4), ("bn.weight", 4), ("bn.bias", 4), ("fc.weight", 3 * 36), ("fc.bias", 3)],
+        "cnn-strided-clamp" => [("conv.weight", 4 * 9), ("conv.bias", 4), ("fc.weight", 2 * 4), ("fc.bias", 2)],
         _ => [("fc1.weight", 10 * 32), ("fc1.bias", 32), ("fc2.weight", 32 * 5), ("fc2.bias", 5)],
     };
 
