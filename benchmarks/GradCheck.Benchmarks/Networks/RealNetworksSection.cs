@@ -115,7 +115,9 @@ public static class RealNetworksSection
         text.AppendLine("2,000 samples × 30 features, a wider tanh MLP (128 samples × 20 inputs → 48 → 10 classes), and single-head");
         text.AppendLine("self-attention (8 sequences × 6 positions × 4 dimensions → mean → dense → MSE), and an image classifier (8 images 8 × 8,");
         text.AppendLine("conv 3×3 with 4 filters → batch norm → ReLU → max pool 2×2 → dense → 3-class softmax), and a strided conv regressor");
-        text.AppendLine("(8 images 11 × 11, conv 3×3 stride 2 padding 1 → clamp to [−1, 1] → average pool → dense → L1 loss). Each backward pass is hand-written");
+        text.AppendLine("(8 images 11 × 11, conv 3×3 stride 2 padding 1 → clamp to [−1, 1] → average pool → dense → L1 loss), a GRU (10 steps,");
+        text.AppendLine("hidden 12, input 5, batch 8, MSE on the last state) and a deep MLP (32 × 8 → four SiLU layers of 16 → 4-class softmax");
+        text.AppendLine("cross-entropy). Each backward pass is hand-written");
         text.AppendLine("and generic; the double one is checked exactly on dual numbers in the unit tests. float rows check the float32 loss and");
         text.AppendLine("backward pass. Correct: P(assed) / F(ailed: a false alarm) / I(nconclusive). Bug (5 % on the largest entry):");
         text.AppendLine("C(aught, and in full mode named) / M(issed: PASSED) / I(nconclusive or failed elsewhere). Default options throughout.");

@@ -8,9 +8,9 @@ namespace GradCheck.Tests.RealNetworks.Corpus;
 /// </summary>
 public static class NetworkCorpus
 {
-    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh", "layernorm-tanh", "logreg", "mlp-wide-tanh", "attention", "cnn-batchnorm", "cnn-strided-clamp"];
+    public static readonly string[] Names = ["mlp-relu", "mlp-leaky", "mlp-tanh", "conv-relu", "conv-maxpool", "rnn-tanh", "layernorm-tanh", "logreg", "mlp-wide-tanh", "attention", "cnn-batchnorm", "cnn-strided-clamp", "gru", "mlp-deep-silu"];
 
-    public static bool IsSmooth(string name) => name.EndsWith("tanh", StringComparison.Ordinal) || name is "logreg" or "attention";
+    public static bool IsSmooth(string name) => name.EndsWith("tanh", StringComparison.Ordinal) || name is "logreg" or "attention" or "gru" or "mlp-deep-silu";
 
     public static INet Create(string name, int seed, bool missingActivationDerivative = false) => name switch
     {
@@ -26,6 +26,8 @@ public static class NetworkCorpus
         "attention" => new Attention(8, 6, 4, seed) { MissingActivationDerivative = missingActivationDerivative },
         "cnn-batchnorm" => new BatchNormCnn(seed) { MissingActivationDerivative = missingActivationDerivative },
         "cnn-strided-clamp" => new StridedCnn(seed) { MissingActivationDerivative = missingActivationDerivative },
+        "gru" => new Gru(8, 10, 12, 5, seed) { MissingActivationDerivative = missingActivationDerivative },
+        "mlp-deep-silu" => new DeepMlp(seed) { MissingActivationDerivative = missingActivationDerivative },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not in the corpus"),
     };
 
@@ -39,6 +41,8 @@ public static class NetworkCorpus
         "mlp-wide-tanh" => 20 * 48,
         "attention" => 4 * 4,
         "cnn-batchnorm" or "cnn-strided-clamp" => 4 * 9,
+        "gru" => 12 * 5,
+        "mlp-deep-silu" => 16 * 8,
         _ => 10 * 32,
     };
 
@@ -55,6 +59,8 @@ public static class NetworkCorpus
         "mlp-wide-tanh" => (48, 20),
         "attention" => (4, 4),
         "cnn-batchnorm" or "cnn-strided-clamp" => (4, 9),
+        "gru" => (12, 5),
+        "mlp-deep-silu" => DeepMlp.FirstLayerShape,
         _ => (32, 10),
     };
 
@@ -69,6 +75,8 @@ public static class NetworkCorpus
         "attention" => [("attn.wq", 4 * 4), ("attn.wk", 4 * 4), ("attn.wv", 4 * 4), ("out.weight", 4), ("out.bias", 1)],
         "cnn-batchnorm" => [("conv.weight", 4 * 9), ("conv.bias", 4), ("bn.weight", 4), ("bn.bias", 4), ("fc.weight", 3 * 36), ("fc.bias", 3)],
         "cnn-strided-clamp" => [("conv.weight", 4 * 9), ("conv.bias", 4), ("fc.weight", 2 * 4), ("fc.bias", 2)],
+        "gru" => [.. new[] { "z", "r", "n" }.SelectMany(gate => new[] { ($"gru.weight_i{gate}", 12 * 5), ($"gru.weight_h{gate}", 12 * 12), ($"gru.bias_{gate}", 12) })],
+        "mlp-deep-silu" => DeepMlp.Tensors,
         _ => [("fc1.weight", 10 * 32), ("fc1.bias", 32), ("fc2.weight", 32 * 5), ("fc2.bias", 5)],
     };
 
