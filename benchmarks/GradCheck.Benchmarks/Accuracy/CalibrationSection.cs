@@ -12,6 +12,7 @@ public static class CalibrationSection
         public long Evaluations;
         public int MaxEvaluations;
         public List<double> Ratios { get; } = [];
+        public List<int> EvaluationCounts { get; } = [];
 
         public void Add(EntryResult r, double exact)
         {
@@ -25,6 +26,7 @@ public static class CalibrationSection
             Ratios.Add(r.ErrorEstimate > 0 ? error / r.ErrorEstimate : error == 0 ? 0 : double.PositiveInfinity);
             Evaluations += r.Evaluations;
             MaxEvaluations = Math.Max(MaxEvaluations, r.Evaluations);
+            EvaluationCounts.Add(r.Evaluations);
         }
 
         public double MedianRatio => Ratios.Count == 0 ? double.NaN : Ratios.Order().ElementAt(Ratios.Count / 2);

@@ -18,7 +18,7 @@ public static class RealNetworksSection
 
     /// <summary>One network in one precision: per checker, outcomes on the correct gradients and on the planted bug.</summary>
     public sealed record Row(string Network, string Precision, IReadOnlyDictionary<string, (int Passed, int Failed, int Inconclusive)> Correct,
-        IReadOnlyDictionary<string, (int Caught, int Missed, int Inconclusive)> Bug);
+        IReadOnlyDictionary<string, (int Caught, int Missed, int Inconclusive)> Bug, Distribution FullEvaluations);
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Seeds);
 
@@ -35,6 +35,7 @@ public static class RealNetworksSection
     {
         var correct = Checkers.ToDictionary(c => c, _ => (Passed: 0, Failed: 0, Inconclusive: 0));
         var bug = Checkers.ToDictionary(c => c, _ => (Caught: 0, Missed: 0, Inconclusive: 0));
+        var evaluations = new List<int>();
         for (int seed = 1; seed <= seeds; seed++)
         {
             var net = NetworkCorpus.Create(name, seed);
@@ -44,7 +45,7 @@ public static class RealNetworksSection
             int largest = Array.IndexOf(exact, exact.MaxBy(Math.Abs));
             foreach (string checker in Checkers)
             {
-                var (verdict, _) = Judge(checker, net, w, single, planted: -1);
+                var (verdict, _) = Judge(checker, net, w, single, planted: -1, checker == "GradCheck full" ? evaluations : null);
                 var c = correct[checker];
                 correct[checker] = verdict switch
                 {
@@ -59,13 +60,16 @@ public static class RealNetworksSection
                     : (b.Caught, b.Missed, b.Inconclusive + 1);
             }
         }
-        return new Row(net0(name).Name, single ? "float" : "double", correct, bug);
+        return new Row(net0(name).Name, single ? "float" : "double", correct, bug, Distribution.Of(evaluations));
 
         static INet net0(string name) => NetworkCorpus.Create(name, 1);
     }
 
-    /// <summary>The checker's verdict, and whether the planted entry was named (fast mode and the fixed rules: any failure counts).</summary>
-    private static (CheckOutcome Verdict, bool Located) Judge(string checker, INet net, double[] w, bool single, int planted)
+    /// <summary>
+    /// The checker's verdict, and whether the planted entry was named (fast mode and the fixed rules: any failure counts);
+    /// GradCheck's evaluations per entry go to <paramref name="evaluations"/> when given.
+    /// </summary>
+    private static (CheckOutcome Verdict, bool Located) Judge(string checker, INet net, double[] w, bool single, int planted, List<int>? evaluations = null)
     {
         double[] Gradient(double[] x) { var g = net.Grad<double>(x); if (planted >= 0) g[planted] *= 1.05; return g; }
         float[] GradientF(float[] x) { var g = net.Grad<float>(x); if (planted >= 0) g[planted] *= 1.05f; return g; }
@@ -77,6 +81,7 @@ public static class RealNetworksSection
                 var options = new GradientCheckOptions { Mode = checker.EndsWith("fast", StringComparison.Ordinal) ? CheckMode.Fast : CheckMode.Full };
                 var report = single ? GradientCheck.Run(net.Loss<float>, GradientF, wf, options) : GradientCheck.Run(net.Loss<double>, Gradient, w, options);
                 bool located = options.Mode == CheckMode.Fast ? report.Failures.Count > 0 : report.Failures.Any(f => f.Index == planted);
+                evaluations?.AddRange(report.Entries.Select(e => e.Evaluations));
                 return (report.Outcome, located);
             default:
                 var analytic = single ? GradientF(wf).Select(v => (double)v).ToArray() : Gradient(w);
@@ -135,6 +140,14 @@ public static class RealNetworksSection
         text.AppendLine("Inconclusive (the full check of all entries is then Inconclusive, never Passed), and the full check of every");
         text.AppendLine("entry of a float32 ReLU MLP can still fail a few correct entries whose nearest switch points sit below float32's reach.");
         text.AppendLine("Check ReLU networks in double, or with `GradientCheck.RunExact` (dual numbers).");
+        text.AppendLine();
+        text.AppendLine("Evaluations per coordinate of GradCheck full on the correct networks (every entry, every seed): mean / median /");
+        text.AppendLine("90th percentile / max. Rechecks of failing entries (plateau, shrinking steps) and repeats of irregular ones are in the tail.");
+        text.AppendLine();
+        var costs = new MarkdownTable(["network", .. result.Rows.Select(r => r.Precision).Distinct().Select(p => $"{p}: mean / median / p90 / max")]);
+        foreach (var network in result.Rows.GroupBy(r => r.Network))
+            costs.Add([network.Key, .. network.Select(r => r.FullEvaluations.Render())]);
+        text.Append(costs);
         text.AppendLine();
         return text.ToString();
     }
