@@ -247,7 +247,9 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
     /// </summary>
     private FastOutcome Unresolved(DirectionalResult[] detections)
     {
-        double scale = GradientScale.Of(_analytic.KnownEntries);
+        // The scale the per-entry budget resolves at: a gradient zero at floating-point precision against its model's is
+        // resolved at the model's (ErrorBudget), directions included.
+        double scale = ErrorBudget.ScaleFor(_options, _epsilon, _analytic.KnownEntries);
         var coarse = _options.Tolerance is null
             ? detections.Where(d => d.Tolerance > GradientCheckDefaults.ResolutionFraction * Math.Max(scale, Math.Max(Math.Abs(d.Analytic), Math.Abs(d.Numeric))))
                 .OrderByDescending(d => d.Tolerance).FirstOrDefault()

@@ -38,7 +38,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             if (counter.Count + pool.Evaluations > beforeTopUp)
                 options.Progress?.Report(new CheckProgress(done, plan.Indices.Count, counter.Count + pool.Evaluations));
 
-            warnings.AddRange(EntryWarnings.For(entries, point.Length, ZeroFraction(snapshot), f0));
+            warnings.AddRange(EntryWarnings.For(entries, point.Length, ZeroFraction(snapshot), f0, resolvedAtOuterScale: budget.ResolvedAtOuterScale));
             return GradientReport.OfGradient<T>(new CheckFacts(entries, counter.Count + pool.Evaluations, warnings, Describe(options), plan.Seed),
                 point.Length, f0, noise, options);
         }

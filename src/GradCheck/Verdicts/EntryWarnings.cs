@@ -21,7 +21,9 @@ internal static class EntryWarnings
     /// <param name="exactCheckApplies">
     /// False when <c>GradientCheck.RunExact</c> cannot check what was checked (a Hessian-vector product): the advice then names the other remedies only.
     /// </param>
-    public static IEnumerable<string> For(IReadOnlyList<EntryResult> entries, int dimension, double zeroFraction, double functionValue, bool exactCheckApplies = true)
+    /// <param name="resolvedAtOuterScale">The entries were resolved at an outer scale (<see cref="ErrorBudget.ResolvedAtOuterScale"/>): no "checked only coarsely" warning.</param>
+    public static IEnumerable<string> For(IReadOnlyList<EntryResult> entries, int dimension, double zeroFraction, double functionValue, bool exactCheckApplies = true,
+        bool resolvedAtOuterScale = false)
     {
         var kinks = entries.Where(e => e.Verdict == EntryVerdict.NonDifferentiable).ToArray();
         if (kinks.Length > 0)
@@ -38,7 +40,7 @@ internal static class EntryWarnings
                          + (exactCheckApplies ? "Check them with GradientCheck.RunExact (dual numbers), subtract the constant part of f, or check in double instead of float32."
                              : "Subtract the constant part of f, or check in double instead of float32.");
 
-        var coarse = entries.Where(e => e.Verdict == EntryVerdict.Ok && !e.IsInconclusive && e.Analytic != 0
+        var coarse = entries.Where(e => !resolvedAtOuterScale && e.Verdict == EntryVerdict.Ok && !e.IsInconclusive && e.Analytic != 0
                                         && e.Tolerance > CoarseResolution * Math.Abs(e.Analytic)).ToArray();
         if (coarse.Length > 0)
             yield return $"{Count(coarse.Length, "entry was", "entries were")} checked only coarsely: an error smaller than its tolerance would pass "

@@ -23,14 +23,28 @@ internal sealed class ErrorBudget
         _fixed = options.Tolerance;
         _safety = options.ErrorEstimateSafety ?? GradientCheckDefaults.ErrorEstimateSafety;
         _epsilon = epsilon;
-        _gradientScale = GradientScale.Of(analytic);
         // A gradient that is zero at floating-point precision against the scale it is part of (a conv bias followed by
         // batch norm: its exact gradient is 0, its computed one a cancellation of model-sized terms) has no scale of its own
         // to resolve against; its entries carry the rounding of that scale and are resolved at it.
-        if (options.ResolutionScale is { } outer && GradientScale.IsZeroAgainst(_gradientScale, outer, epsilon))
-            _gradientScale = outer;
+        _gradientScale = ScaleFor(options, epsilon, analytic);
+        ResolvedAtOuterScale = ResolvesAtOuterScale(options, epsilon, analytic);
         _analyticNondeterminism = options.NondeterminismTolerance;
     }
+
+    /// <summary>
+    /// The gradient is zero at floating-point precision against <see cref="GradientCheckOptions.ResolutionScale"/> and its
+    /// entries are resolved at that scale: each tolerance is then large against its own entry by design, which the caller
+    /// reports once (the model check's note) instead of as "checked only coarsely".
+    /// </summary>
+    public bool ResolvedAtOuterScale { get; }
+
+    /// <summary>Whether a budget for <paramref name="analytic"/> under <paramref name="options"/> resolves at the outer scale (see <see cref="ResolvedAtOuterScale"/>).</summary>
+    public static bool ResolvesAtOuterScale(GradientCheckOptions options, double epsilon, IReadOnlyList<double> analytic) =>
+        options.ResolutionScale is { } outer && GradientScale.IsZeroAgainst(GradientScale.Of(analytic), outer, epsilon);
+
+    /// <summary>The scale <paramref name="analytic"/>'s entries are resolved at: its largest entry, or the outer scale (see <see cref="ResolvedAtOuterScale"/>).</summary>
+    public static double ScaleFor(GradientCheckOptions options, double epsilon, IReadOnlyList<double> analytic) =>
+        ResolvesAtOuterScale(options, epsilon, analytic) ? options.ResolutionScale!.Value : GradientScale.Of(analytic);
 
     /// <summary>
     /// The tolerance for an analytic value against a numeric estimate. The safety factor applies to the

@@ -68,7 +68,20 @@ public class ZeroGradientTensorTests
             Assert.InRange(Math.Abs(bias.Report.Entries[0].Analytic), 0, 1e-6);
             Assert.Contains(report.Warnings, w => w.StartsWith("bias: its gradient is zero at floating-point precision", StringComparison.Ordinal));
             Assert.DoesNotContain(report.Warnings, w => w.StartsWith("weight: its gradient is zero", StringComparison.Ordinal));
+            // The note says what the tolerance is; "checked only coarsely" on the same entries would say it twice.
+            Assert.DoesNotContain(bias.Report.Warnings, w => w.Contains("checked only coarsely", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void In_fast_mode_the_zero_gradient_tensor_is_not_also_called_coarse()
+    {
+        var net = new Centred();
+        var report = ModelCheck.Run(new NetModel<double>(net, net.Init(0), Tensors), new GradientCheckOptions { Mode = CheckMode.Fast, Seed = 1 });
+
+        Assert.Equal(CheckOutcome.Passed, report.Outcome);
+        var bias = Assert.Single(report.Parameters, p => p.Name == "bias");
+        Assert.DoesNotContain(bias.Report.Warnings, w => w.Contains("checked only coarsely", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -80,8 +93,11 @@ public class ZeroGradientTensorTests
         var inDouble = ModelCheck.Run(new NetModel<double>(net, net.Init(0), Tensors));
         var inFloat = ModelCheck.Run(new NetModel<float>(net, net.Init(0).Select(v => (float)v).ToArray(), Tensors));
 
+        var fast = ModelCheck.Run(new NetModel<double>(net, net.Init(0), Tensors), new GradientCheckOptions { Mode = CheckMode.Fast, Seed = 1 });
+
         Assert.Equal(CheckOutcome.Failed, inDouble.Outcome);
         Assert.Equal(CheckOutcome.Failed, inFloat.Outcome);
         Assert.Equal("bias", Assert.Single(inDouble.Parameters, p => p.Outcome == CheckOutcome.Failed).Name);
+        Assert.Equal("bias", Assert.Single(fast.Parameters, p => p.Outcome == CheckOutcome.Failed).Name);
     }
 }
