@@ -72,9 +72,30 @@ internal static class ReportText
         // Said once, not per entry: the fix for a backward that does not reproduce itself is the same for all of them.
         if (failures.Any(e => e.Verdict == EntryVerdict.NotReentrant))
             text.AppendLine().Append("Not reentrant: ").Append(ReentrancyCheck.Advice);
+        if (NumericalCausePossible(report) is { } caution) text.AppendLine().Append(caution);
         text.AppendLine().Append(Invariant, $"{report.Summary}");
         text.AppendLine().Append(Invariant, $"method: {report.Method}");
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Failures that all miss by little, in a check that saw switch points or unresolvable entries near the point: a
+    /// diagnosis from evidence says a numerical cause is possible (see <see cref="GradientCheckDefaults.SmallFailureMargin"/>).
+    /// </summary>
+    private static string? NumericalCausePossible(GradientReport report)
+    {
+        var misses = report.Failures.Where(e => e.Verdict == EntryVerdict.Mismatch).ToArray();
+        if (misses.Length == 0 || misses.Length < report.Failures.Count) return null;
+        double margin = misses.Max(e => e.ErrorToTolerance);
+        int kinks = report.Entries.Count(e => e.Verdict == EntryVerdict.NonDifferentiable);
+        int unresolved = report.Entries.Count(e => e.IsInconclusive);
+        if (margin >= GradientCheckDefaults.SmallFailureMargin || kinks + unresolved == 0) return null;
+        var seen = new List<string>();
+        if (kinks > 0) seen.Add(kinks == 1 ? "1 entry at a kink" : $"{kinks} entries at a kink");
+        if (unresolved > 0) seen.Add(unresolved == 1 ? "1 entry it could not resolve" : $"{unresolved} entries it could not resolve");
+        return string.Create(Invariant, $"Numerical cause possible: every failure misses by less than {GradientCheckDefaults.SmallFailureMargin:0}× its tolerance (at most {margin:0.0}×), ")
+               + $"and this check also found {string.Join(" and ", seen)}. Switch points (ReLU, max-pool, clamp) closer to the point than any usable step, "
+               + "or float32 rounding, can cause misses of this size: confirm in double or with GradientCheck.RunExact before hunting a bug.";
     }
 
     /// <summary>Why an inconclusive report is not a pass, which entries were not resolved, and what to do.</summary>
