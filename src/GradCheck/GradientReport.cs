@@ -9,7 +9,7 @@ namespace GradCheck;
 public sealed partial class GradientReport : ICheckReport
 {
     // Checks build reports with the named factories (Reporting/GradientReport.Factories.cs), which set the fields of
-    // their kind of check; this constructor stays internal for the TorchSharp adapter until it builds on the public API.
+    // their kind of check; adapters reach them through Lines.LineCheck.Report.
     internal GradientReport(
         IReadOnlyList<EntryResult> entries,
         int functionEvaluations,
@@ -107,12 +107,18 @@ public sealed partial class GradientReport : ICheckReport
         switch (Outcome)
         {
             case CheckOutcome.Failed: throw new GradientCheckFailedException(this);
-            case CheckOutcome.Inconclusive when !AcceptsInconclusive: throw new InconclusiveCheckException(ReportText.InconclusiveMessage(this));
+            case CheckOutcome.Inconclusive when !AcceptsInconclusive: throw new InconclusiveCheckException(InconclusiveMessage());
         }
     }
 
     /// <summary>The failure message: every failing entry (the first ten, then a count) with values, error and tolerance.</summary>
     public string FailureMessage() => ReportText.FailureMessage(this);
+
+    /// <summary>
+    /// The message <see cref="ThrowIfFailed"/> gives an inconclusive check: every unresolved entry (the first ten, then a
+    /// count) with values and tolerance, and what to do.
+    /// </summary>
+    public string InconclusiveMessage() => ReportText.InconclusiveMessage(this);
 
     /// <summary>A one-line summary: verdict, counts, cost, worst entry.</summary>
     public string Summary => ReportText.Summary(this);

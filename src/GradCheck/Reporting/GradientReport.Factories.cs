@@ -36,6 +36,13 @@ public sealed partial class GradientReport
             DimensionUnit = "Jacobian entries",
         };
 
+    /// <summary>
+    /// The check of one input along caller-supplied lines (<see cref="Lines.LineCheck"/>): the element type is the caller's,
+    /// no noise is measured, and the mode is left at its default (an adapter's projection is not the core's fast mode).
+    /// </summary>
+    internal static GradientReport OfLines(CheckFacts facts, int dimension, string elementType, double functionValue, GradientCheckOptions options) =>
+        new(facts.Entries, facts.FunctionEvaluations, facts.Warnings, dimension, elementType, facts.Method, facts.Seed, functionValue, options.AcceptInconclusive);
+
     /// <summary>The exact (dual-number) check: no finite differences, so no noise was measured.</summary>
     internal static GradientReport OfExact<T>(CheckFacts facts, int dimension, double functionValue, GradientCheckOptions options)
         where T : IFloatingPointIeee754<T> =>
