@@ -1,3 +1,4 @@
+using GradCheck.Internal;
 using GradCheck.Jacobian;
 
 namespace GradCheck;
@@ -28,7 +29,7 @@ public static class JacobianCheck
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jacobian);
-        return JacobianChecker.Run(function, m => new MatrixSource(jacobian, m, point.Length), point, options, cancellationToken);
+        return JacobianChecker.Run(function, m => new MatrixSource(jacobian, m, point.Length), point, Preconditions.ValidOptions(options), cancellationToken);
     }
 
     /// <summary>Checks a vector-Jacobian product (x, v) ↦ vᵀJ (length n), as a backward pass computes it.</summary>
@@ -41,7 +42,7 @@ public static class JacobianCheck
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vjp);
-        return JacobianChecker.Run(function, m => new VjpSource(vjp, m, point.Length), point, options, cancellationToken);
+        return JacobianChecker.Run(function, m => new VjpSource(vjp, m, point.Length), point, Preconditions.ValidOptions(options), cancellationToken);
     }
 
     /// <summary>Checks a Jacobian-vector product (x, u) ↦ Ju (length m), as forward-mode differentiation computes it.</summary>
@@ -54,6 +55,6 @@ public static class JacobianCheck
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jvp);
-        return JacobianChecker.Run(function, m => new JvpSource(jvp, m, point.Length), point, options, cancellationToken);
+        return JacobianChecker.Run(function, m => new JvpSource(jvp, m, point.Length), point, Preconditions.ValidOptions(options), cancellationToken);
     }
 }

@@ -17,12 +17,11 @@ internal static class JacobianChecker
     /// <summary>Outputs combine into vₖ·f, whose rounding is that of Σ|yᵢ|, not of its (possibly cancelled) value; capped so a near-zero combination does not blind the check.</summary>
     private const double MaxNoiseScale = 1e4;
 
-    public static GradientReport Run(Func<double[], double[]> function, Func<int, JacobianSource> source, double[] point, GradientCheckOptions? options, CancellationToken cancellation)
+    // The options were validated by the public entry point (Preconditions.ValidOptions), once for the whole check.
+    public static GradientReport Run(Func<double[], double[]> function, Func<int, JacobianSource> source, double[] point, GradientCheckOptions options, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(point);
-        options ??= GradientCheckOptions.Default;
-        OptionsValidation.Validate(options);
         PointValidation.Validate(point);
         int n = point.Length;
         Func<int, string> name = options.EntryName ?? (j => $"x[{j}]");

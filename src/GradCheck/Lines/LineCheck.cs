@@ -27,7 +27,7 @@ public sealed class LineCheck
     public LineCheck(GradientCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        OptionsValidation.Validate(options);
+        Preconditions.ValidOptions(options);
         _options = options;
         _estimator = new EntryEstimator(options);
         Method = GradientChecker<double>.Describe(options);
