@@ -39,7 +39,8 @@ internal static class JacobianChecker
             snapshot.CopyTo(point, 0);
 
             var columns = new ColumnChecker(function, point, y0, counter, options, name, cancellation);
-            var entries = new List<EntryResult>(contracts);
+            var entries = new List<EntryResult>();
+            IReadOnlyList<DirectionFailure> directionFailures = [];
             string method;
             int poolEvaluations = 0, directions = 0;
             // A product's contracts are tested with a random upstream vector; the full matrix draws nothing unless the plan samples.
@@ -58,6 +59,7 @@ internal static class JacobianChecker
             {
                 var outcome = Fast(function, analytic, point, snapshot, y0, options, name, columns, cancellation, out poolEvaluations);
                 entries.AddRange(outcome.Entries);
+                directionFailures = outcome.DirectionFailures;
                 warnings.AddRange(outcome.Warnings);
                 directions = outcome.Detections.Count;
                 seed = options.EffectiveSeed;
@@ -65,9 +67,9 @@ internal static class JacobianChecker
                     $"fast mode: vᵀJu for {outcome.Detections.Count} random ±1 pairs (seed {options.EffectiveSeed}); any single entry off by more than {outcome.GuaranteedDetection:G3} fails every pair; ")
                     + GradientChecker<double>.Describe(options);
             }
-            warnings.AddRange(EntryWarnings.For(entries.Where(e => e.Index >= 0).ToArray(), n, GradientChecker<double>.ZeroFraction(snapshot), y0.Select(Math.Abs).DefaultIfEmpty(0).Max()));
+            warnings.AddRange(EntryWarnings.For(entries, n, GradientChecker<double>.ZeroFraction(snapshot), y0.Select(Math.Abs).DefaultIfEmpty(0).Max()));
             return GradientReport.OfJacobian(new CheckFacts(entries, counter.Count + poolEvaluations, warnings, method, seed), m, n,
-                y0.Select(Math.Abs).DefaultIfEmpty(0).Max(), directions, options);
+                y0.Select(Math.Abs).DefaultIfEmpty(0).Max(), directions, contracts, directionFailures, options);
         }
         finally
         {

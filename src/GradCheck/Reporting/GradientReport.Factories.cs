@@ -19,21 +19,25 @@ public sealed partial class GradientReport
             options.AcceptInconclusive) { FunctionNoise = functionNoise, Mode = CheckMode.Full };
 
     /// <summary>The fast check of a gradient: <paramref name="directions"/> random directional derivatives, then the located entries.</summary>
-    internal static GradientReport OfFastGradient<T>(CheckFacts facts, int dimension, double functionValue, double functionNoise, int directions, GradientCheckOptions options)
+    internal static GradientReport OfFastGradient<T>(CheckFacts facts, int dimension, double functionValue, double functionNoise, int directions,
+        IReadOnlyList<DirectionFailure> directionFailures, GradientCheckOptions options)
         where T : IFloatingPointIeee754<T> =>
         new(facts.Entries, facts.FunctionEvaluations, facts.Warnings, dimension, CheckInputs.ElementTypeName<T>(), facts.Method, facts.Seed, functionValue,
-            options.AcceptInconclusive) { FunctionNoise = functionNoise, Mode = CheckMode.Fast, Directions = directions };
+            options.AcceptInconclusive) { FunctionNoise = functionNoise, Mode = CheckMode.Fast, Directions = directions, DirectionFailures = directionFailures };
 
     /// <summary>
     /// The check of an outputs × inputs Jacobian: the dimension counts its entries; f's value is the largest |yᵢ|.
-    /// <paramref name="directions"/> is 0 in full mode.
+    /// <paramref name="directions"/> is 0 in full mode; a product's broken contracts and fast mode's unlocated directions come in their own lists.
     /// </summary>
-    internal static GradientReport OfJacobian(CheckFacts facts, int outputs, int inputs, double largestOutput, int directions, GradientCheckOptions options) =>
+    internal static GradientReport OfJacobian(CheckFacts facts, int outputs, int inputs, double largestOutput, int directions,
+        IReadOnlyList<ContractFailure> contractFailures, IReadOnlyList<DirectionFailure> directionFailures, GradientCheckOptions options) =>
         new(facts.Entries, facts.FunctionEvaluations, facts.Warnings, outputs * inputs, "double", facts.Method, facts.Seed, largestOutput, options.AcceptInconclusive)
         {
             Mode = options.Mode,
             Directions = directions,
             DimensionUnit = "Jacobian entries",
+            ContractFailures = contractFailures,
+            DirectionFailures = directionFailures,
         };
 
     /// <summary>
@@ -68,6 +72,8 @@ public sealed partial class GradientReport
             Mode = first.Mode,
             Directions = parts.Sum(p => p.Directions),
             DimensionUnit = first.DimensionUnit,
+            ContractFailures = parts.SelectMany(p => p.ContractFailures).ToArray(),
+            DirectionFailures = parts.SelectMany(p => p.DirectionFailures).ToArray(),
         };
     }
 }

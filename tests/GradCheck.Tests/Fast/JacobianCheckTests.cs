@@ -71,6 +71,40 @@ public class JacobianCheckTests
     }
 
     [Fact]
+    public void ABrokenContractIsATypedFailureNotAnEntry()
+    {
+        var problem = new VectorProblem(3, 4, seed: 35);
+        double[] Biased(double[] x, double[] v) => problem.Vjp(x, v).Select(g => g + 0.1).ToArray();
+        var report = JacobianCheck.RunVjp(problem.F, Biased, problem.Point);
+        var contract = Assert.Single(report.ContractFailures, c => c.Contract == "vjp(x, 0) = 0");
+        Assert.Equal(0.1, contract.Observed);
+        Assert.Equal(0, contract.Required);
+        Assert.Equal(0, contract.Tolerance);
+        Assert.Equal(EntryVerdict.Mismatch, contract.Verdict);
+        Assert.Equal("contract: vjp(x, 0) = 0", contract.Entry.Label);
+        Assert.Equal(-1, contract.Entry.Index);
+        // The Jacobian's entries are entries of the Jacobian only; the contract still fails the report and is listed in Failures.
+        Assert.All(report.Entries, e => Assert.InRange(e.Index, 0, 3 * 4 - 1));
+        Assert.Contains(contract.Entry, report.Failures);
+        Assert.Equal(CheckOutcome.Failed, report.Outcome);
+        Assert.Contains("contract: vjp(x, 0) = 0", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AReentrantContractFailureNamesItsContractAndVerdict()
+    {
+        var problem = new VectorProblem(3, 4, seed: 37);
+        int calls = 0;
+        double[] Drifting(double[] x, double[] u) => problem.Jvp(x, u).Select(y => y + 1e-9 * calls++).ToArray();
+        var report = JacobianCheck.RunJvp(problem.F, Drifting, problem.Point);
+        var contract = Assert.Single(report.ContractFailures, c => c.Verdict == EntryVerdict.NotReentrant);
+        Assert.Equal("jvp(x, u) reentrant", contract.Contract);
+        Assert.NotEqual(contract.Observed, contract.Required);
+        Assert.Empty(report.DirectionFailures);
+        Assert.DoesNotContain(report.Entries, e => e.Index < 0);
+    }
+
+    [Fact]
     public void AVjpThatUsesTheUpstreamVectorNonLinearlyBreaksTheScalingContract()
     {
         var problem = new VectorProblem(3, 4, seed: 36);
