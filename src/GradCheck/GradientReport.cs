@@ -6,7 +6,7 @@ namespace GradCheck;
 /// The outcome of a gradient check: a verdict per checked entry, the cost, and warnings. Printing it
 /// (<see cref="ToString"/>) gives a compact table, worst entries first.
 /// </summary>
-public sealed partial class GradientReport : ICheckReport
+public partial class GradientReport : ICheckReport
 {
     // Checks build reports with the named factories (Reporting/GradientReport.Factories.cs), which set the fields of
     // their kind of check; adapters reach them through Lines.LineCheck.Report.

@@ -25,7 +25,7 @@ public static class JacobianCheck
     /// <param name="point">Where to check; perturbed in place and restored bit-exactly.</param>
     /// <param name="options">Null for the defaults.</param>
     /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
-    public static GradientReport Run(Func<double[], double[]> function, Func<double[], double[,]> jacobian, double[] point, GradientCheckOptions? options = null,
+    public static JacobianReport Run(Func<double[], double[]> function, Func<double[], double[,]> jacobian, double[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jacobian);
@@ -38,7 +38,7 @@ public static class JacobianCheck
     /// <param name="point">Where to check; perturbed in place and restored bit-exactly.</param>
     /// <param name="options">Null for the defaults.</param>
     /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
-    public static GradientReport RunVjp(Func<double[], double[]> function, Func<double[], double[], double[]> vjp, double[] point, GradientCheckOptions? options = null,
+    public static JacobianReport RunVjp(Func<double[], double[]> function, Func<double[], double[], double[]> vjp, double[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vjp);
@@ -51,7 +51,7 @@ public static class JacobianCheck
     /// <param name="point">Where to check; perturbed in place and restored bit-exactly.</param>
     /// <param name="options">Null for the defaults.</param>
     /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
-    public static GradientReport RunJvp(Func<double[], double[]> function, Func<double[], double[], double[]> jvp, double[] point, GradientCheckOptions? options = null,
+    public static JacobianReport RunJvp(Func<double[], double[]> function, Func<double[], double[], double[]> jvp, double[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jvp);

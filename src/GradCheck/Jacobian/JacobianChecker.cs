@@ -18,7 +18,7 @@ internal static class JacobianChecker
     private const double MaxNoiseScale = 1e4;
 
     // The options were validated by the public entry point (Preconditions.ValidOptions), once for the whole check.
-    public static GradientReport Run(Func<double[], double[]> function, Func<int, JacobianSource> source, double[] point, GradientCheckOptions options, CancellationToken cancellation)
+    public static JacobianReport Run(Func<double[], double[]> function, Func<int, JacobianSource> source, double[] point, GradientCheckOptions options, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(point);

@@ -10,7 +10,7 @@ internal readonly record struct CheckFacts(IReadOnlyList<EntryResult> Entries, i
 /// The named factories every check builds its report with: each sets exactly the fields its kind of check has (mode,
 /// directions, noise, what the dimension counts), so that no check can leave one at a misleading default.
 /// </summary>
-public sealed partial class GradientReport
+public partial class GradientReport
 {
     /// <summary>The full check of a gradient at a point of <paramref name="dimension"/> coordinates of element type T.</summary>
     internal static GradientReport OfGradient<T>(CheckFacts facts, int dimension, double functionValue, double functionNoise, GradientCheckOptions options)
@@ -29,9 +29,9 @@ public sealed partial class GradientReport
     /// The check of an outputs × inputs Jacobian: the dimension counts its entries; f's value is the largest |yᵢ|.
     /// <paramref name="directions"/> is 0 in full mode; a product's broken contracts and fast mode's unlocated directions come in their own lists.
     /// </summary>
-    internal static GradientReport OfJacobian(CheckFacts facts, int outputs, int inputs, double largestOutput, int directions,
+    internal static JacobianReport OfJacobian(CheckFacts facts, int outputs, int inputs, double largestOutput, int directions,
         IReadOnlyList<ContractFailure> contractFailures, IReadOnlyList<DirectionFailure> directionFailures, GradientCheckOptions options) =>
-        new(facts.Entries, facts.FunctionEvaluations, facts.Warnings, outputs * inputs, "double", facts.Method, facts.Seed, largestOutput, options.AcceptInconclusive)
+        new(facts, outputs, inputs, largestOutput, options)
         {
             Mode = options.Mode,
             Directions = directions,

@@ -71,6 +71,32 @@ public class JacobianCheckTests
     }
 
     [Fact]
+    public void AJacobianReportHasTheJacobiansShapeAndFindsEntriesByOutputAndInput()
+    {
+        var problem = new VectorProblem(3, 4, seed: 38).With([(2, 1, 0.01)]);
+        JacobianReport report = JacobianCheck.Run(problem.F, problem.Jacobian, problem.Point);
+        Assert.Equal(3, report.Outputs);
+        Assert.Equal(4, report.Inputs);
+        Assert.Equal(12, report.Dimension);
+        var wrong = report.EntryAt(2, 1);
+        Assert.NotNull(wrong);
+        Assert.Equal(EntryVerdict.Mismatch, wrong.Verdict);
+        Assert.Equal(2 * 4 + 1, wrong.Index);
+        Assert.Equal(problem.Exact(2, 1), wrong.Numeric, 1e-9);
+        Assert.Equal(EntryVerdict.Ok, report.EntryAt(0, 3)!.Verdict);
+        Assert.Equal(problem.Exact(0, 3), report.EntryAt(0, 3)!.Analytic, 14);
+        Assert.Throws<ArgumentOutOfRangeException>(() => report.EntryAt(3, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => report.EntryAt(0, -1));
+        // Still a GradientReport: code written against it compiles and reads the same.
+        GradientReport asGradient = report;
+        Assert.Equal([wrong], asGradient.Failures);
+
+        var sampled = JacobianCheck.RunVjp(problem.F, problem.Vjp, problem.Point, new GradientCheckOptions { Indices = [3] });
+        Assert.Null(sampled.EntryAt(2, 1));          // column 1 was not checked
+        Assert.NotNull(sampled.EntryAt(2, 3));
+    }
+
+    [Fact]
     public void ABrokenContractIsATypedFailureNotAnEntry()
     {
         var problem = new VectorProblem(3, 4, seed: 35);
