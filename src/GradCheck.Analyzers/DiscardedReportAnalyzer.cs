@@ -61,10 +61,19 @@ public sealed class DiscardedReportAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsReport(ITypeSymbol type) =>
-        type is INamedTypeSymbol named
-        && IsInGradCheckNamespace(named)
-        && named.GetMembers(ThrowIfFailed).OfType<IMethodSymbol>().Any(m =>
-            !m.IsStatic && m.Parameters.IsEmpty && m.DeclaredAccessibility == Accessibility.Public);
+        type is INamedTypeSymbol named && IsInGradCheckNamespace(named) && DeclaresThrowIfFailed(named);
+
+    /// <summary>The type or a base type declares it: a JacobianReport inherits GradientReport's.</summary>
+    private static bool DeclaresThrowIfFailed(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
+        {
+            if (t.GetMembers(ThrowIfFailed).OfType<IMethodSymbol>().Any(m =>
+                    !m.IsStatic && m.Parameters.IsEmpty && m.DeclaredAccessibility == Accessibility.Public))
+                return true;
+        }
+        return false;
+    }
 
     private static bool IsInGradCheckNamespace(INamedTypeSymbol type)
     {

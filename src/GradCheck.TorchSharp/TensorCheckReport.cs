@@ -85,7 +85,7 @@ public sealed class TensorCheckReport : ICheckReport
         var text = new StringBuilder();
         text.Append(Summary);
         foreach (var input in Inputs.Where(i => i.Outcome == CheckOutcome.Inconclusive))
-            text.AppendLine().Append(input.Name).Append(": ").Append(Reporting.ReportText.InconclusiveMessage(input.Report));
+            text.AppendLine().Append(input.Name).Append(": ").Append(input.Report.InconclusiveMessage());
         return text.ToString();
     }
 
@@ -109,11 +109,11 @@ public sealed class TensorCheckReport : ICheckReport
             int unresolved = entries.Count(e => e.IsInconclusive);
             var text = new StringBuilder();
             text.Append(CultureInfo.InvariantCulture,
-                $"{Title} {Reporting.ReportText.Verdict(Outcome)}: {entries.Length - failures - unresolved} of {entries.Length} Jacobian entries ok over {Inputs.Count} input(s) and {Outputs.Count} output(s)");
+                $"{Title} {CheckOutcomes.Verdict(Outcome)}: {entries.Length - failures - unresolved} of {entries.Length} Jacobian entries ok over {Inputs.Count} input(s) and {Outputs.Count} output(s)");
             if (SkippedOutputs.Count > 0) text.Append(CultureInfo.InvariantCulture, $" ({SkippedOutputs.Count} skipped)");
             if (unresolved > 0) text.Append(CultureInfo.InvariantCulture, $" ({unresolved} inconclusive)");
             text.Append(CultureInfo.InvariantCulture, $"; {FunctionEvaluations} forward evaluations, {BackwardPasses} backward passes");
-            text.Append(Reporting.WorstEntry.Phrase(entries));
+            text.Append(CheckOutcomes.WorstEntryPhrase(entries));
             text.Append(CultureInfo.InvariantCulture, $" [{Precision}]");
             return text.ToString();
         }

@@ -71,7 +71,14 @@ public sealed record EntryResult
         : AbsoluteError > 0 ? double.PositiveInfinity : 0;
 
     /// <summary>A result comparing <paramref name="analytic"/> with <paramref name="numeric"/>: the errors are computed here, once.</summary>
-    internal static EntryResult Compare(int index, string name, double analytic, double numeric, double errorEstimate, double tolerance, EntryVerdict verdict)
+    /// <param name="index">The entry's flat index.</param>
+    /// <param name="name">The entry's name.</param>
+    /// <param name="analytic">The analytic value.</param>
+    /// <param name="numeric">The value it is compared with.</param>
+    /// <param name="errorEstimate">The estimated error of <paramref name="numeric"/> (0 for an exact requirement).</param>
+    /// <param name="tolerance">The largest accepted |analytic − numeric|.</param>
+    /// <param name="verdict">The verdict.</param>
+    public static EntryResult Compare(int index, string name, double analytic, double numeric, double errorEstimate, double tolerance, EntryVerdict verdict)
     {
         double absolute = Math.Abs(analytic - numeric);
         return new EntryResult

@@ -6,10 +6,10 @@ namespace GradCheck;
 /// The outcome of a gradient check: a verdict per checked entry, the cost, and warnings. Printing it
 /// (<see cref="ToString"/>) gives a compact table, worst entries first.
 /// </summary>
-public sealed partial class GradientReport : ICheckReport
+public partial class GradientReport : ICheckReport
 {
     // Checks build reports with the named factories (Reporting/GradientReport.Factories.cs), which set the fields of
-    // their kind of check; this constructor stays internal for the TorchSharp adapter until it builds on the public API.
+    // their kind of check; adapters reach them through Lines.LineCheck.Report.
     internal GradientReport(
         IReadOnlyList<EntryResult> entries,
         int functionEvaluations,
@@ -22,7 +22,6 @@ public sealed partial class GradientReport : ICheckReport
         bool acceptsInconclusive)
     {
         Entries = entries;
-        Failures = entries.Where(e => e.IsFailure).ToArray();
         FunctionEvaluations = functionEvaluations;
         Warnings = warnings;
         Dimension = dimension;
@@ -39,7 +38,7 @@ public sealed partial class GradientReport : ICheckReport
     /// could not be resolved; otherwise Passed.
     /// </summary>
     public CheckOutcome Outcome => Failures.Count > 0 ? CheckOutcome.Failed
-        : Entries.Any(e => e.IsInconclusive) ? CheckOutcome.Inconclusive
+        : Rows.Any(e => e.IsInconclusive) ? CheckOutcome.Inconclusive
         : CheckOutcome.Passed;
 
     /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every checked entry was resolved and agrees.</summary>
@@ -48,11 +47,34 @@ public sealed partial class GradientReport : ICheckReport
     /// <summary>True when the options accepted inconclusive entries (<see cref="GradientCheckOptions.AcceptInconclusive"/>).</summary>
     public bool AcceptsInconclusive { get; init; }
 
-    /// <summary>One result per checked coordinate, in the order they were checked.</summary>
+    /// <summary>
+    /// One result per checked coordinate (or Jacobian entry), in the order they were checked. Broken contracts and
+    /// unlocated directions belong to no coordinate: they are in <see cref="ContractFailures"/> and <see cref="DirectionFailures"/>.
+    /// </summary>
     public IReadOnlyList<EntryResult> Entries { get; }
 
-    /// <summary>Exactly the failing entries: Mismatch, NonFinite, Discontinuous and NotReentrant.</summary>
-    public IReadOnlyList<EntryResult> Failures { get; }
+    /// <summary>The contracts a derivative product broke (Jacobian-vector and vector-Jacobian checks); each fails the report.</summary>
+    public IReadOnlyList<ContractFailure> ContractFailures { get; init; } = [];
+
+    /// <summary>Fast mode's directions that failed, or could not resolve the gradient, with no entry located to blame.</summary>
+    public IReadOnlyList<DirectionFailure> DirectionFailures { get; init; } = [];
+
+    /// <summary>
+    /// Everything that fails the report: the failing entries (Mismatch, NonFinite, Discontinuous and NotReentrant), then
+    /// every broken contract and failing direction as its report row (<see cref="ContractFailure.Entry"/>, <see cref="DirectionFailure.Entry"/>).
+    /// </summary>
+    public IReadOnlyList<EntryResult> Failures => _failures ??= Rows.Where(e => e.IsFailure).ToArray();
+
+    private IReadOnlyList<EntryResult>? _failures;
+    private IReadOnlyList<EntryResult>? _rows;
+
+    /// <summary>
+    /// Every row the report prints: broken contracts (tested before any entry), the entries, then unlocated directions
+    /// (the last resort of the fast search): the order the checks made them in.
+    /// </summary>
+    internal IReadOnlyList<EntryResult> Rows => _rows ??= ContractFailures.Count == 0 && DirectionFailures.Count == 0
+        ? Entries
+        : [.. ContractFailures.Select(c => c.Entry), .. Entries, .. DirectionFailures.Select(d => d.Entry)];
 
     /// <summary>Calls of the function the check made, the determinism evaluations included.</summary>
     public int FunctionEvaluations { get; }
@@ -95,7 +117,7 @@ public sealed partial class GradientReport : ICheckReport
 
     /// <summary>The largest relative error among checked entries with finite values (0 when none).</summary>
     public double WorstRelativeError =>
-        Entries.Where(e => double.IsFinite(e.RelativeError)).Select(e => e.RelativeError).DefaultIfEmpty(0).Max();
+        Rows.Where(e => double.IsFinite(e.RelativeError)).Select(e => e.RelativeError).DefaultIfEmpty(0).Max();
 
     /// <summary>
     /// Throws <see cref="GradientCheckFailedException"/> when the check failed, and
@@ -107,12 +129,18 @@ public sealed partial class GradientReport : ICheckReport
         switch (Outcome)
         {
             case CheckOutcome.Failed: throw new GradientCheckFailedException(this);
-            case CheckOutcome.Inconclusive when !AcceptsInconclusive: throw new InconclusiveCheckException(ReportText.InconclusiveMessage(this));
+            case CheckOutcome.Inconclusive when !AcceptsInconclusive: throw new InconclusiveCheckException(InconclusiveMessage());
         }
     }
 
     /// <summary>The failure message: every failing entry (the first ten, then a count) with values, error and tolerance.</summary>
     public string FailureMessage() => ReportText.FailureMessage(this);
+
+    /// <summary>
+    /// The message <see cref="ThrowIfFailed"/> gives an inconclusive check: every unresolved entry (the first ten, then a
+    /// count) with values and tolerance, and what to do.
+    /// </summary>
+    public string InconclusiveMessage() => ReportText.InconclusiveMessage(this);
 
     /// <summary>A one-line summary: verdict, counts, cost, worst entry.</summary>
     public string Summary => ReportText.Summary(this);

@@ -1,3 +1,4 @@
+using GradCheck.Internal;
 using GradCheck.Jacobian;
 
 namespace GradCheck;
@@ -24,11 +25,11 @@ public static class JacobianCheck
     /// <param name="point">Where to check; perturbed in place and restored bit-exactly.</param>
     /// <param name="options">Null for the defaults.</param>
     /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
-    public static GradientReport Run(Func<double[], double[]> function, Func<double[], double[,]> jacobian, double[] point, GradientCheckOptions? options = null,
+    public static JacobianReport Run(Func<double[], double[]> function, Func<double[], double[,]> jacobian, double[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jacobian);
-        return JacobianChecker.Run(function, m => new MatrixSource(jacobian, m, point.Length), point, options, cancellationToken);
+        return JacobianChecker.Run(function, m => new MatrixSource(jacobian, m, point.Length), point, Preconditions.ValidOptions(options), cancellationToken);
     }
 
     /// <summary>Checks a vector-Jacobian product (x, v) ↦ vᵀJ (length n), as a backward pass computes it.</summary>
@@ -37,11 +38,11 @@ public static class JacobianCheck
     /// <param name="point">Where to check; perturbed in place and restored bit-exactly.</param>
     /// <param name="options">Null for the defaults.</param>
     /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
-    public static GradientReport RunVjp(Func<double[], double[]> function, Func<double[], double[], double[]> vjp, double[] point, GradientCheckOptions? options = null,
+    public static JacobianReport RunVjp(Func<double[], double[]> function, Func<double[], double[], double[]> vjp, double[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vjp);
-        return JacobianChecker.Run(function, m => new VjpSource(vjp, m, point.Length), point, options, cancellationToken);
+        return JacobianChecker.Run(function, m => new VjpSource(vjp, m, point.Length), point, Preconditions.ValidOptions(options), cancellationToken);
     }
 
     /// <summary>Checks a Jacobian-vector product (x, u) ↦ Ju (length m), as forward-mode differentiation computes it.</summary>
@@ -50,10 +51,10 @@ public static class JacobianCheck
     /// <param name="point">Where to check; perturbed in place and restored bit-exactly.</param>
     /// <param name="options">Null for the defaults.</param>
     /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
-    public static GradientReport RunJvp(Func<double[], double[]> function, Func<double[], double[], double[]> jvp, double[] point, GradientCheckOptions? options = null,
+    public static JacobianReport RunJvp(Func<double[], double[]> function, Func<double[], double[], double[]> jvp, double[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jvp);
-        return JacobianChecker.Run(function, m => new JvpSource(jvp, m, point.Length), point, options, cancellationToken);
+        return JacobianChecker.Run(function, m => new JvpSource(jvp, m, point.Length), point, Preconditions.ValidOptions(options), cancellationToken);
     }
 }

@@ -14,8 +14,8 @@ internal static class CheckedText
 
     /// <summary>The "checked" cell: the number of entries, or in fast mode the directions and any entries located.</summary>
     public static string Checked(GradientReport report) => report.Mode == CheckMode.Fast
-        ? Count(report.Directions, "direction") + (report.Entries.Count > 0 ? $", {Numbers.Format(report.Entries.Count)} located" : "")
-        : Numbers.Format(report.Entries.Count);
+        ? Count(report.Directions, "direction") + (report.Rows().Count > 0 ? $", {Numbers.Format(report.Rows().Count)} located" : "")
+        : Numbers.Format(report.Rows().Count);
 
     /// <summary>The "checked"/"entries" cell of a whole case: the entries, plus the directions of its fast groups.</summary>
     public static string Checked(CaseOutcome outcome)
@@ -28,11 +28,11 @@ internal static class CheckedText
     }
 
     /// <summary>A count of entries, or <see cref="None"/> when the report examined no single entry.</summary>
-    public static string Count(GradientReport report, int count) => report.Entries.Count == 0 ? None : Numbers.Format(count);
+    public static string Count(GradientReport report, int count) => report.Rows().Count == 0 ? None : Numbers.Format(count);
 
     /// <summary>The worst relative error, or <see cref="None"/> when no entry was examined (not a reassuring 0).</summary>
     public static string WorstRelativeError(GradientReport report) =>
-        report.Entries.Count == 0 ? None : Numbers.Format(report.WorstRelativeError);
+        report.Rows().Count == 0 ? None : Numbers.Format(report.WorstRelativeError);
 
     /// <summary>The worst relative error over a case's entries, or <see cref="None"/>.</summary>
     public static string WorstRelativeError(CaseOutcome outcome)
@@ -46,7 +46,7 @@ internal static class CheckedText
     {
         var r = group.Report;
         if (r.Mode != CheckMode.Fast) return null;
-        int located = r.Entries.Count;
+        int located = r.Rows().Count;
         return $"fast mode ({group.Name}): {Count(r.Directions, "random direction")} compared (each a directional derivative over every checked entry at once); "
             + $"{Numbers.Format(r.FunctionEvaluations)} evaluations; {Numbers.Format(located)} {(located == 1 ? "entry" : "entries")} located"
             + (located == 0 ? " (none needed: every direction agreed)" : "");

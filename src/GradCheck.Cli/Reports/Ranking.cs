@@ -19,9 +19,9 @@ internal static class Ranking
 internal sealed record VerdictCounts(int Ok, int Mismatch, int NonDifferentiable, int NonFinite, int Inconclusive)
 {
     public static VerdictCounts Of(GradientReport report) => new(
-        report.Entries.Count(e => e.Verdict == EntryVerdict.Ok),
-        report.Entries.Count(e => e.Verdict == EntryVerdict.Mismatch),
-        report.Entries.Count(e => e.Verdict == EntryVerdict.NonDifferentiable),
-        report.Entries.Count(e => e.Verdict == EntryVerdict.NonFinite),
-        report.Entries.Count(e => e.IsInconclusive));
+        report.Rows().Count(e => e.Verdict == EntryVerdict.Ok),
+        report.Rows().Count(e => e.Verdict == EntryVerdict.Mismatch),
+        report.Rows().Count(e => e.Verdict == EntryVerdict.NonDifferentiable),
+        report.Rows().Count(e => e.Verdict == EntryVerdict.NonFinite),
+        report.Rows().Count(e => e.IsInconclusive));
 }

@@ -1,4 +1,5 @@
 using GradCheck.Cli.Discovery;
+using GradCheck.Cli.Reports;
 
 namespace GradCheck.Cli.Running;
 
@@ -39,7 +40,7 @@ internal sealed record CaseOutcome(DiscoveredCase Case, CheckCaseResult? Result,
     public int FunctionEvaluations => Result?.FunctionEvaluations ?? 0;
 
     public IEnumerable<(CheckGroup Group, EntryResult Entry)> Entries =>
-        Result?.Groups.SelectMany(g => g.Report.Entries.Select(e => (g, e))) ?? [];
+        Result?.Groups.SelectMany(g => g.Report.Rows().Select(e => (g, e))) ?? [];
 }
 
 /// <summary>All outcomes of one invocation.</summary>

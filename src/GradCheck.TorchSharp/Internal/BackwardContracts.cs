@@ -1,5 +1,4 @@
 using System.Globalization;
-using GradCheck.Verdicts;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,27 +1,26 @@
 using System.Globalization;
-using GradCheck.Internal;
+using GradCheck.Lines;
 
 namespace GradCheck.TorchSharp.Internal;
 
 /// <summary>The core's determinism check for tensor functions: a second evaluation at the point must give the same outputs.</summary>
 internal static class Determinism
 {
-    public static void Verify(Evaluator evaluator, double[][] first, double tolerance, RandomnessHandling randomness) =>
-        Compare(first, evaluator.Values("the unperturbed point (second evaluation, determinism check)"), tolerance, randomness);
+    public static void Verify(Evaluator evaluator, double[][] first, GradientCheckOptions core, LineCheck lines, RandomnessHandling randomness) =>
+        Compare(first, evaluator.Values("the unperturbed point (second evaluation, determinism check)"), core.NondeterminismTolerance, lines, randomness);
 
     /// <summary>
     /// The core's evaluation floor (<see cref="GradientCheckOptions.DeterminismEvaluations"/>, 342 by default): a check
     /// that made fewer evaluations repeats the unperturbed point until it has made that many, each repeat required to
     /// reproduce the outputs. Dropout that hits 2 % of calls escapes one repeat 98 times in 100, and 342 calls once in 1,000.
     /// </summary>
-    public static void TopUp(Evaluator evaluator, double[][] first, GradientCheckOptions core, RandomnessHandling randomness)
+    public static void TopUp(Evaluator evaluator, double[][] first, GradientCheckOptions core, LineCheck lines, RandomnessHandling randomness)
     {
-        int floor = core.DeterminismEvaluations ?? GradientCheckDefaults.DeterminismEvaluationFloor;
-        while (evaluator.Evaluations < floor)
-            Compare(first, evaluator.Values("the unperturbed point (repeated, determinism check)"), core.NondeterminismTolerance, randomness);
+        while (evaluator.Evaluations < lines.DeterminismEvaluations)
+            Compare(first, evaluator.Values("the unperturbed point (repeated, determinism check)"), core.NondeterminismTolerance, lines, randomness);
     }
 
-    private static void Compare(double[][] first, double[][] again, double tolerance, RandomnessHandling randomness)
+    private static void Compare(double[][] first, double[][] again, double tolerance, LineCheck lines, RandomnessHandling randomness)
     {
         for (int o = 0; o < first.Length; o++)
         {
@@ -35,7 +34,7 @@ internal static class Determinism
                       + "(dropout then draws the same mask every time, so a training-mode network can be checked), or RandomnessHandling.EvalMode to check a module in eval() mode."
                     : string.Create(CultureInfo.InvariantCulture, $" Randomness handling {randomness} did not make it deterministic: the randomness does not come from TorchSharp's global generator (or the module is not the one passed in).");
                 throw new NonDeterministicFunctionException(
-                    string.Create(CultureInfo.InvariantCulture, $"Output {o}, element {j}: ") + DeterminismCheck.Message(a, b, tolerance) + advice);
+                    string.Create(CultureInfo.InvariantCulture, $"Output {o}, element {j}: ") + lines.NondeterminismMessage(a, b) + advice);
             }
         }
     }

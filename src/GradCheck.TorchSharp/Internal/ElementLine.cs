@@ -1,5 +1,5 @@
 using System.Globalization;
-using GradCheck.FiniteDifferences;
+using GradCheck.Lines;
 using static TorchSharp.torch;
 
 namespace GradCheck.TorchSharp.Internal;
@@ -49,8 +49,8 @@ internal sealed class ElementLine
     }
 }
 
-/// <summary>One output element along an <see cref="ElementLine"/>, as the core's estimators see it.</summary>
-internal sealed class OutputLineProbe : ILineProbe
+/// <summary>One output element along an <see cref="ElementLine"/>, as the core's line check sees it.</summary>
+internal sealed class OutputLineProbe : ILineFunction
 {
     private readonly ElementLine _line;
     private readonly int _output;
@@ -70,9 +70,6 @@ internal sealed class OutputLineProbe : ILineProbe
     public double F0 { get; }
 
     public double Epsilon { get; }
-
-    /// <summary>Not measured for tensor functions (small, exactly computed ops): the core's ulps floor applies.</summary>
-    public double Noise => 0;
 
     public double Evaluate(double offset, out double actualOffset)
     {

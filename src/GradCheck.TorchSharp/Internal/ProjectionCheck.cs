@@ -1,7 +1,5 @@
 using System.Globalization;
-using GradCheck.FiniteDifferences;
-using GradCheck.Internal;
-using GradCheck.Verdicts;
+using GradCheck.Lines;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,10 +21,10 @@ internal static class ProjectionCheck
     private const double MaxCancellation = 1e3;
 
     public static List<TensorInputReport> Check(Evaluator evaluator, Tensor[] targets, Tensor[] x, string[] names, int[] positions, double[][] snapshots,
-        double[][] f0, ScalarType[] outputTypes, GradientCheckOptions core, EntryEstimator estimator, ref int backwardPasses, List<string> warnings, bool reentrancy,
+        double[][] f0, ScalarType[] outputTypes, GradientCheckOptions core, LineCheck lines, ref int backwardPasses, List<string> warnings, bool reentrancy,
         List<EntryResult>[] contracts)
     {
-        var random = new Random(core.EffectiveSeed);
+        var random = new Random(lines.Seed);
         double[][] v = f0.Select(y => y.Select(_ => (random.NextDouble() * 2) - 1).ToArray()).ToArray();
         double[][] u = snapshots.Select(s => s.Select(_ => Direction(random)).ToArray()).ToArray();
 
@@ -39,7 +37,7 @@ internal static class ProjectionCheck
             for (int j = 0; j < f0[o].Length; j++) (value, magnitude) = (value + (v[o][j] * f0[o][j]), magnitude + Math.Abs(v[o][j] * f0[o][j]));
         double cancellation = Math.Min(MaxCancellation, magnitude / Math.Max(Math.Abs(value), magnitude / MaxCancellation));
         if (magnitude == 0) cancellation = 1;
-        string method = "random projection vᵀJu per input; " + GradientChecker<double>.Describe(core);
+        string method = "random projection vᵀJu per input; " + lines.Method;
 
         var reports = new List<TensorInputReport>();
         for (int i = 0; i < x.Length; i++)
@@ -49,11 +47,10 @@ internal static class ProjectionCheck
             double analytic = terms.Sum();
             int before = evaluator.Evaluations;
             var probe = new DirectionProbe(x[i], snapshots[i], u[i], v, evaluator, names[i], value, epsilon * cancellation);
-            var estimate = estimator.Estimate(probe);
-            var entry = new ErrorBudget(core, epsilon, terms).Judge(0, $"{names[i]} · u, all outputs · v (projection)", analytic, estimate);
+            var entry = lines.CheckDirection(probe, lines.Budget(epsilon, terms), 0, $"{names[i]} · u, all outputs · v (projection)", analytic);
             var entries = NotReentrant(gradient, again, i, names[i], x[i].shape, core.NondeterminismTolerance, warnings).Prepend(entry).Concat(contracts[i]).ToList();
-            var report = new GradientReport(entries, evaluator.Evaluations - before, EntryWarnings.For([entry], 1, 0, value).ToList(),
-                snapshots[i].Length, TensorValues.Name(x[i].dtype), method, core.EffectiveSeed, value, core.AcceptInconclusive);
+            var report = lines.Report(entries, evaluator.Evaluations - before, LineCheck.Warnings([entry], 1, 0, value),
+                snapshots[i].Length, TensorValues.Name(x[i].dtype), value, lines.Seed, method);
             reports.Add(new TensorInputReport(names[i], positions[i], x[i].shape, report));
         }
         return reports;
@@ -67,7 +64,7 @@ internal static class ProjectionCheck
     {
         var failures = Reentrancy.Changed([[first[input]]], [[second[input]]], 0, first[input].Length,
             (k, _, _) => $"{name} {TensorValues.Index(shape, k)} of vᵀJ (v random)", tolerance);
-        if (failures.Count > 0) warnings.Add(ReentrancyCheck.Summary($"The backward pass (w.r.t. {name})", failures, first[input].Length, tolerance));
+        if (failures.Count > 0) warnings.Add(ReentrancyEntries.Summary($"The backward pass (w.r.t. {name})", failures, first[input].Length, tolerance));
         return failures;
     }
 
@@ -93,7 +90,7 @@ internal static class ProjectionCheck
     }
 
     /// <summary>vᵀ·f(x + t·u) as a function of t: all elements of one input move together.</summary>
-    private sealed class DirectionProbe(Tensor tensor, double[] x0, double[] u, double[][] v, Evaluator evaluator, string name, double f0, double epsilon) : ILineProbe
+    private sealed class DirectionProbe(Tensor tensor, double[] x0, double[] u, double[][] v, Evaluator evaluator, string name, double f0, double epsilon) : ILineFunction
     {
         private readonly double _uNormSquared = u.Sum(d => d * d);
 
@@ -102,8 +99,6 @@ internal static class ProjectionCheck
         public double F0 => f0;
 
         public double Epsilon => epsilon;
-
-        public double Noise => 0;
 
         public double Evaluate(double offset, out double actualOffset)
         {

@@ -1,11 +1,11 @@
-using GradCheck.Internal;
+using GradCheck.Lines;
 
 namespace GradCheck.TorchSharp.Internal;
 
 /// <summary>
 /// PyTorch's "Backward is not reentrant" check for autograd: two backward passes (of two forward passes) at the same
 /// point must agree entry by entry, within the core's <see cref="GradientCheckOptions.NondeterminismTolerance"/>
-/// (0: bit-identical). The comparison and the failing entries are the core's (<see cref="ReentrancyCheck"/>); this
+/// (0: bit-identical). The comparison and the failing entries are the core's (<see cref="ReentrancyEntries"/>); this
 /// only walks the Jacobian's layout and names the entries as the check's reports do.
 /// </summary>
 internal static class Reentrancy
@@ -20,10 +20,10 @@ internal static class Reentrancy
         for (int o = 0; o < first.Length; o++)
         {
             double[] a = first[o][input], b = second[o][input];
-            foreach (int p in ReentrancyCheck.Changed(a, b, tolerance))
+            foreach (int p in ReentrancyEntries.Changed(a, b, tolerance))
             {
                 int k = p % n, j = p / n;
-                failures.Add(ReentrancyCheck.Entry(k, name(k, o, j), a[p], b[p], tolerance));
+                failures.Add(ReentrancyEntries.Entry(k, name(k, o, j), a[p], b[p], tolerance));
             }
         }
         return failures;

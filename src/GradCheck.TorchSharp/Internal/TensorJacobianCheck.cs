@@ -1,6 +1,5 @@
 using System.Globalization;
-using GradCheck.Internal;
-using GradCheck.Verdicts;
+using GradCheck.Lines;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,7 +20,7 @@ internal static class TensorJacobianCheck
         options ??= TorchCheckOptions.Default;
         BackwardGuard.Clear(); // faults of earlier, unchecked backward passes are not this check's
         var core = options.Core;
-        var estimator = new EntryEstimator(core); // validates the core options before anything runs
+        var lines = new LineCheck(core); // validates the core options before anything runs
         names ??= Enumerable.Range(0, inputs.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"input {i}")).ToArray();
         int[] checkedInputs = InputValidation.CheckedInputs(inputs, names, options.Precision);
 
@@ -36,7 +35,7 @@ internal static class TensorJacobianCheck
         {
             long? seed = options.Randomness == RandomnessHandling.ReplaySeed ? options.ReplaySeed : null;
             var evaluator = new Evaluator(function, work, seed, valuesNeedGrad, options.SkipOutputsWithoutGrad);
-            return Check(title, evaluator, targets, x, checkedInputs.Select(i => SparseInputs.Name(names[i], work[i])).ToArray(), checkedInputs, snapshots, options, core, estimator);
+            return Check(title, evaluator, targets, x, checkedInputs.Select(i => SparseInputs.Name(names[i], work[i])).ToArray(), checkedInputs, snapshots, options, core, lines);
         }
         finally
         {
@@ -51,7 +50,7 @@ internal static class TensorJacobianCheck
         : t.detach().to(ScalarType.Float64).contiguous().clone().requires_grad_(t.requires_grad);
 
     private static TensorCheckReport Check(string title, Evaluator evaluator, Tensor[] targets, Tensor[] x, string[] names, int[] positions, double[][] snapshots,
-        TorchCheckOptions options, GradientCheckOptions core, EntryEstimator estimator)
+        TorchCheckOptions options, GradientCheckOptions core, LineCheck lines)
     {
         var f0 = evaluator.Values("the unperturbed point");
         ThrowIfInputsModified(x, names, snapshots); // before the determinism check, which would blame randomness
@@ -59,7 +58,7 @@ internal static class TensorJacobianCheck
         ScalarType[] outputTypes = evaluator.OutputTypes;
         var outputNames = evaluator.OutputNames;
         ValidateFinite(f0, outputNames, outputShapes);
-        Determinism.Verify(evaluator, f0, core.NondeterminismTolerance, options.Randomness);
+        Determinism.Verify(evaluator, f0, core, lines, options.Randomness);
 
         var warnings = new List<string>();
         int backwardPasses = 0;
@@ -69,10 +68,10 @@ internal static class TensorJacobianCheck
         var contracts = BackwardContracts.Check(evaluator, targets, names, options.CheckUndefinedGrad, core.NondeterminismTolerance);
         if (options.EffectiveMode == TorchCheckMode.Projection)
         {
-            var projections = ProjectionCheck.Check(evaluator, targets, x, names, positions, snapshots, f0, outputTypes, core, estimator,
+            var projections = ProjectionCheck.Check(evaluator, targets, x, names, positions, snapshots, f0, outputTypes, core, lines,
                 ref backwardPasses, warnings, reentrancy, contracts);
             ThrowIfInputsModified(x, names, snapshots);
-            Determinism.TopUp(evaluator, f0, core, options.Randomness);
+            Determinism.TopUp(evaluator, f0, core, lines, options.Randomness);
             return new TensorCheckReport(title + " (projection)", projections, outputs, evaluator.Evaluations, backwardPasses, warnings, precision, evaluator.SkippedOutputs);
         }
 
@@ -83,14 +82,13 @@ internal static class TensorJacobianCheck
 
         bool scalarOutput = f0.Length == 1 && f0[0].Length == 1;
         double fScale = f0.SelectMany(v => v).Select(Math.Abs).DefaultIfEmpty(0).Max();
-        string method = GradientChecker<double>.Describe(core);
         var reports = new List<TensorInputReport>();
         for (int i = 0; i < x.Length; i++)
         {
             long[] shape = x[i].shape;
             int n = checked((int)x[i].numel());
-            var plan = CheckPlan.Create(core, n);
-            var budgets = Budgets(core, jacobian, f0.Select(v => v.LongLength).ToArray(), i, x[i].dtype, outputTypes);
+            var plan = lines.Plan(n);
+            var budgets = Budgets(lines, jacobian, f0.Select(v => v.LongLength).ToArray(), i, x[i].dtype, outputTypes);
             var entries = new List<EntryResult>();
             int evaluationsBefore = evaluator.Evaluations;
             int input = i;
@@ -104,15 +102,11 @@ internal static class TensorJacobianCheck
                     for (int j = 0; j < f0[o].Length; j++)
                     {
                         var probe = new OutputLineProbe(line, o, j, f0[o][j], budgets[o].Epsilon);
-                        var estimate = estimator.Estimate(probe);
                         double analytic = jacobian[o][i][((long)j * n) + k];
-                        var entry = budgets[o].Rows[j].Judge(k, Name(k, o, j), analytic, estimate);
-                        // A failure must be real, as in the core: rechecked on steps that cross no switch point (float32 ReLU
-                        // modules failed 10 of 10 correct MLPs without it). The line caches its values by offset, so repeating
-                        // evaluations would prove nothing; randomness is refused by the determinism checks around the whole check.
-                        if (entry.Verdict == EntryVerdict.Mismatch && estimate.LeftDerivative is null)
-                            entry = MismatchRecheck.Run(new MismatchRecheck.Line(probe, () => { }, () => { }), estimator, k, Name(k, o, j), budgets[o].Rows[j], analytic, entry);
-                        entries.Add(entry);
+                        // A failure is rechecked on steps that cross no switch point, as in the core (float32 ReLU modules failed
+                        // 10 of 10 correct MLPs without it). The line caches its values by offset, so repeating evaluations would
+                        // prove nothing; randomness is refused by the determinism checks around the whole check.
+                        entries.Add(lines.CheckEntry(probe, budgets[o].Rows[j], k, Name(k, o, j), analytic));
                     }
                 }
                 core.Progress?.Report(new CheckProgress(entries.Count, plan.Indices.Count * f0.Sum(v => v.Length), evaluator.Evaluations));
@@ -120,30 +114,29 @@ internal static class TensorJacobianCheck
             var notReentrant = Reentrancy.Changed(jacobian, again, i, n, Name, core.NondeterminismTolerance);
             if (notReentrant.Count > 0)
             {
-                warnings.Add(ReentrancyCheck.Summary($"The backward pass (w.r.t. {names[i]})", notReentrant, jacobian.Sum(block => block[i].Length), core.NondeterminismTolerance));
-                entries = ReentrancyCheck.Merge(entries, notReentrant);
+                warnings.Add(ReentrancyEntries.Summary($"The backward pass (w.r.t. {names[i]})", notReentrant, jacobian.Sum(block => block[i].Length), core.NondeterminismTolerance));
+                entries = ReentrancyEntries.Merge(entries, notReentrant).ToList();
             }
             entries.AddRange(contracts[i]);
             double zeros = snapshots[i].Length == 0 ? 0 : (double)snapshots[i].Count(v => v == 0) / snapshots[i].Length;
-            var inputWarnings = EntryWarnings.For(entries, n, zeros, fScale).ToList();
-            var report = new GradientReport(entries, evaluator.Evaluations - evaluationsBefore, inputWarnings, n,
-                TensorValues.Name(x[i].dtype), method, plan.Seed, fScale, core.AcceptInconclusive);
+            var report = lines.Report(entries, evaluator.Evaluations - evaluationsBefore, LineCheck.Warnings(entries, n, zeros, fScale), n,
+                TensorValues.Name(x[i].dtype), fScale, plan.Seed, lines.Method);
             reports.Add(new TensorInputReport(names[i], positions[i], shape, report));
         }
 
-        Determinism.TopUp(evaluator, f0, core, options.Randomness);
+        Determinism.TopUp(evaluator, f0, core, lines, options.Randomness);
         return new TensorCheckReport(title, reports, outputs, evaluator.Evaluations, backwardPasses, warnings, precision, evaluator.SkippedOutputs);
     }
 
     /// <summary>Per output: the epsilon for this input (the coarser of input and output type) and one budget per Jacobian row.</summary>
-    private static (double Epsilon, ErrorBudget[] Rows)[] Budgets(GradientCheckOptions core, double[][][] jacobian, long[] rowsPerOutput, int input, ScalarType inputType, ScalarType[] outputTypes)
+    private static (double Epsilon, EntryBudget[] Rows)[] Budgets(LineCheck lines, double[][][] jacobian, long[] rowsPerOutput, int input, ScalarType inputType, ScalarType[] outputTypes)
     {
-        var result = new (double, ErrorBudget[])[jacobian.Length];
+        var result = new (double, EntryBudget[])[jacobian.Length];
         for (int o = 0; o < jacobian.Length; o++)
         {
             double epsilon = Math.Max(TensorValues.Epsilon(inputType), TensorValues.Epsilon(outputTypes[o]));
             long rows = rowsPerOutput[o];
-            var budgets = new ErrorBudget[rows];
+            var budgets = new EntryBudget[rows];
             for (long j = 0; j < rows; j++)
             {
                 // The backward pass sums terms at the scale of the whole row (all inputs), as the core's budget assumes.
@@ -153,7 +146,7 @@ internal static class TensorJacobianCheck
                     long width = block.LongLength / rows;
                     for (long k = 0; k < width; k++) row.Add(block[(j * width) + k]);
                 }
-                budgets[j] = new ErrorBudget(core, epsilon, row);
+                budgets[j] = lines.Budget(epsilon, row);
             }
             result[o] = (epsilon, budgets);
         }

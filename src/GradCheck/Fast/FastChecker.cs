@@ -31,11 +31,11 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
             GradientChecker<T>.TopUp(function, point, snapshot, f0, options, counter.Count + pool.Evaluations, counter);
 
             warnings.AddRange(outcome.Warnings);
-            warnings.AddRange(EntryWarnings.For(outcome.Entries.Where(e => e.Index >= 0).ToArray(), point.Length, GradientChecker<T>.ZeroFraction(snapshot), f0,
+            warnings.AddRange(EntryWarnings.For(outcome.Entries, point.Length, GradientChecker<T>.ZeroFraction(snapshot), f0,
                 resolvedAtOuterScale: ErrorBudget.ResolvesAtOuterScale(options, epsilon, analytic)));
             var facts = new CheckFacts(ReentrancyCheck.Merge(outcome.Entries, context.NotReentrant), counter.Count + pool.Evaluations, warnings,
                 Describe(options, outcome), options.EffectiveSeed);
-            return GradientReport.OfFastGradient<T>(facts, point.Length, f0, noise, outcome.Detections.Count, options);
+            return GradientReport.OfFastGradient<T>(facts, point.Length, f0, noise, outcome.Detections.Count, outcome.DirectionFailures, options);
         }
         finally
         {

@@ -15,6 +15,9 @@ internal sealed record FastOutcome(
     int LocalisationChecks,
     bool StoppedEarly)
 {
+    /// <summary>The failed (or unresolved) direction no entry was located to blame, as the report lists it; empty otherwise.</summary>
+    public IReadOnlyList<DirectionFailure> DirectionFailures { get; init; } = [];
+
     /// <summary>
     /// The smallest error in a single entry that every direction was sure to catch: |δ| &gt; tolerance + |estimate error|,
     /// and the budget keeps the estimate error below the tolerance, so 2·max tolerance (docs/fast-mode.md).
@@ -128,6 +131,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
 
         suspects.Sort();
         var entries = _checkEntries(suspects.Distinct().ToArray()).ToList();
+        var directionFailures = new List<DirectionFailure>();
         bool located = entries.Any(e => e.IsFailure);
         int failedDirections = detections.Count(d => d.Failed);
         if (unexplained > 0 && !stoppedEarly && !located)
@@ -151,7 +155,8 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
             var plateau = marginal ? null : OnPlateau(failed);
             int unresolved = entries.Count(e => e.Verdict != EntryVerdict.Ok);
             string? doubt = marginal ? null : Doubt(plateau, unresolved, entries.Count);
-            entries.Add(DirectionEntry(failed) with { Verdict = marginal || doubt is not null ? EntryVerdict.Inconclusive : EntryVerdict.Mismatch });
+            directionFailures.Add(DirectionFailure.Of(failed.Segment.Direction.Number,
+                DirectionEntry(failed) with { Verdict = marginal || doubt is not null ? EntryVerdict.Inconclusive : EntryVerdict.Mismatch }));
             warnings.Add(marginal
                 ? $"Random direction #{failed.Segment.Direction.Number} missed its tolerance by less than {FastDefaults.UnconfirmedFailureScore}× and no single wrong entry was located: neither a failure nor a pass is earned. Run with Mode = CheckMode.Full (or in double) to examine every entry."
                 : doubt is null
@@ -160,7 +165,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
                       + doubt + ": neither a failure nor a pass is earned. Run with Mode = CheckMode.Full, or in double, to examine every entry.");
         }
         warnings.Insert(0, $"{failedDirections} of {detections.Length} random directions failed; localisation used direction #{failed.Segment.Direction.Number} and {checks} restricted directional checks.");
-        return new FastOutcome(entries, warnings, detections, checks, stoppedEarly);
+        return new FastOutcome(entries, warnings, detections, checks, stoppedEarly) { DirectionFailures = directionFailures };
     }
 
     /// <summary>
@@ -255,10 +260,10 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
                 .OrderByDescending(d => d.Tolerance).FirstOrDefault()
             : null;
         if (coarse is null) return new FastOutcome([], [], detections, 0, false);
-        var entry = DirectionEntry(coarse) with { Verdict = EntryVerdict.Inconclusive };
+        var direction = DirectionFailure.Of(coarse.Segment.Direction.Number, DirectionEntry(coarse) with { Verdict = EntryVerdict.Inconclusive });
         string warning = $"Random direction #{coarse.Segment.Direction.Number} agreed only within ±{ReportText.Num(coarse.Tolerance)}, more than "
                          + $"{GradientCheckDefaults.ResolutionFraction:P0} of the largest gradient entry ({ReportText.Num(scale)}): f's rounding drowns the derivative, so a wrong entry would have agreed too.";
-        return new FastOutcome([entry], [warning], detections, 0, false);
+        return new FastOutcome([], [warning], detections, 0, false) { DirectionFailures = [direction] };
     }
 
     /// <summary>Up to <see cref="FastDefaults.SampleWhenTooMany"/> coordinates, spread round-robin over the failing segments, drawn from the seed.</summary>

@@ -16,12 +16,11 @@ internal sealed class EntryEstimator
     /// <summary>The assumed rounding of f in ulps: the user's declaration, or the default.</summary>
     private double NoiseUlps => _declaredNoiseUlps ?? GradientCheckDefaults.FunctionRoundingUlps;
 
-    /// <param name="options">The check's options.</param>
+    /// <param name="options">The check's options, validated by its entry point (<see cref="Preconditions.ValidOptions"/>).</param>
     /// <param name="gradientScale">The largest analytic entry (0: unknown), for the first step in float32.</param>
     public EntryEstimator(GradientCheckOptions options, double gradientScale = 0)
     {
         _gradientScale = gradientScale;
-        OptionsValidation.Validate(options);
         _scheme = options.Scheme;
         _step = options.Step;
         _initialStep = options.InitialStep;

@@ -9,13 +9,12 @@ namespace GradCheck.Internal;
 /// <summary>The full, per-coordinate check: one finite-difference estimate per entry, each judged by the error budget.</summary>
 internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
 {
-    public static GradientReport Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions? options, CancellationToken cancellation)
+    // The options were validated by the public entry point (Preconditions.ValidOptions), once for the whole check.
+    public static GradientReport Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(point);
-        options ??= GradientCheckOptions.Default;
-        OptionsValidation.Validate(options);
         (function, gradient) = EvaluationHook.Wrap(function, gradient, options.BeforeEvaluation);
         if (options.Mode == CheckMode.Fast) return FastChecker<T>.Run(function, gradient, point, options, cancellation);
         var context = CheckContext<T>.Create(point, options);

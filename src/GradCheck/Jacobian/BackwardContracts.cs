@@ -7,21 +7,21 @@ namespace GradCheck.Jacobian;
 /// The contracts PyTorch's gradcheck enforces on backward functions, for a product p(w) = vᵀJ or Ju:
 /// linear in the upstream vector (p(0) = 0 exactly, p(2w) = 2·p(w) up to rounding: scaling by 2 is exact in
 /// floating point, so a linear implementation reproduces it to the last bit or nearly) and reentrant (two calls
-/// with the same arguments give bit-identical results). A violation is a failing entry with a message.
+/// with the same arguments give bit-identical results). A violation is a <see cref="ContractFailure"/> with a warning.
 /// </summary>
 internal static class BackwardContracts
 {
     /// <summary>Ulps allowed in p(2w) − 2·p(w): a linear product is exact, a fused or reordered one a few ulps off.</summary>
     private const double ScalingUlps = 4;
 
-    public static IReadOnlyList<EntryResult> Linear(string product, string vector, Func<double[], double[]> call, double[] upstream, double tolerance, List<string> warnings)
+    public static IReadOnlyList<ContractFailure> Linear(string product, string vector, Func<double[], double[]> call, double[] upstream, double tolerance, List<string> warnings)
     {
-        var failures = new List<EntryResult>();
+        var failures = new List<ContractFailure>();
         var zero = call(new double[upstream.Length]);
         int nonzero = ArgMaxAbs(zero);
         if (zero[nonzero] != 0 || !double.IsFinite(zero[nonzero]))
         {
-            failures.Add(Failure($"contract: {product}(x, 0) = 0", zero[nonzero], 0, 0));
+            failures.Add(Failure($"{product}(x, 0) = 0", zero[nonzero], 0, 0));
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{product} is not linear in {vector}: {product}(x, 0) returned {zero[nonzero]:G6} at entry {nonzero} instead of 0. ")
                 + $"A derivative product must be linear in the upstream vector; look for a term that does not multiply {vector} (a constant or bias added in backward).");
@@ -35,7 +35,7 @@ internal static class BackwardContracts
         double allowed = (ScalingUlps * Math.Pow(2, -52) * 2 * Math.Abs(once.Length == 0 ? 0 : once[worst])) + (3 * tolerance);
         if (once.Length > 0 && !(scalingError[worst] <= allowed))
         {
-            failures.Add(Failure($"contract: {product}(x, 2{vector}) = 2·{product}(x, {vector})", twice[worst], 2 * once[worst], allowed));
+            failures.Add(Failure($"{product}(x, 2{vector}) = 2·{product}(x, {vector})", twice[worst], 2 * once[worst], allowed));
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{product} is not linear in {vector}: doubling {vector} changed entry {worst} from {once[worst]:G6} to {twice[worst]:G6}, not to {2 * once[worst]:G6}. ")
                 + $"A derivative product must scale with the upstream vector; look for {vector} used non-linearly (squared, normalised, or only its sign).");
@@ -52,23 +52,23 @@ internal static class BackwardContracts
     /// The comparison is the one every checker shares (<see cref="ReentrancyCheck"/>); the failing entry is the
     /// largest change, under the contract's name.
     /// </summary>
-    public static EntryResult? Reentrant(string call, double[] first, double[] second, double tolerance, List<string> warnings)
+    public static ContractFailure? Reentrant(string call, double[] first, double[] second, double tolerance, List<string> warnings)
     {
         var changed = ReentrancyCheck.Changed(first, second, tolerance)
             .Select(i => ReentrancyCheck.Entry(i, string.Create(CultureInfo.InvariantCulture, $"entry {i}"), first[i], second[i], tolerance)).ToArray();
         if (changed.Length == 0) return null;
         warnings.Add(ReentrancyCheck.Summary(call, changed, first.Length, tolerance));
-        return changed.MaxBy(e => e.AbsoluteError)! with { Index = -1, Name = $"contract: {call} reentrant" };
+        return ContractFailure.Of($"{call} reentrant", changed.MaxBy(e => e.AbsoluteError)!);
     }
 
-    private static EntryResult Failure(string name, double observed, double expected, double tolerance)
+    private static ContractFailure Failure(string contract, double observed, double expected, double tolerance)
     {
         double absolute = Math.Abs(observed - expected);
         double larger = Math.Max(Math.Abs(observed), Math.Abs(expected));
-        return new EntryResult
+        return ContractFailure.Of(contract, new EntryResult
         {
             Index = -1,
-            Name = name,
+            Name = contract,
             Analytic = observed,
             Numeric = expected,
             AbsoluteError = absolute,
@@ -76,7 +76,7 @@ internal static class BackwardContracts
             ErrorEstimate = 0,
             Tolerance = tolerance,
             Verdict = EntryVerdict.Mismatch,
-        };
+        });
     }
 
     private static int ArgMaxAbs(double[] values)

@@ -17,12 +17,11 @@ internal static class JacobianChecker
     /// <summary>Outputs combine into vₖ·f, whose rounding is that of Σ|yᵢ|, not of its (possibly cancelled) value; capped so a near-zero combination does not blind the check.</summary>
     private const double MaxNoiseScale = 1e4;
 
-    public static GradientReport Run(Func<double[], double[]> function, Func<int, JacobianSource> source, double[] point, GradientCheckOptions? options, CancellationToken cancellation)
+    // The options were validated by the public entry point (Preconditions.ValidOptions), once for the whole check.
+    public static JacobianReport Run(Func<double[], double[]> function, Func<int, JacobianSource> source, double[] point, GradientCheckOptions options, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(point);
-        options ??= GradientCheckOptions.Default;
-        OptionsValidation.Validate(options);
         PointValidation.Validate(point);
         int n = point.Length;
         Func<int, string> name = options.EntryName ?? (j => $"x[{j}]");
@@ -40,7 +39,8 @@ internal static class JacobianChecker
             snapshot.CopyTo(point, 0);
 
             var columns = new ColumnChecker(function, point, y0, counter, options, name, cancellation);
-            var entries = new List<EntryResult>(contracts);
+            var entries = new List<EntryResult>();
+            IReadOnlyList<DirectionFailure> directionFailures = [];
             string method;
             int poolEvaluations = 0, directions = 0;
             // A product's contracts are tested with a random upstream vector; the full matrix draws nothing unless the plan samples.
@@ -59,6 +59,7 @@ internal static class JacobianChecker
             {
                 var outcome = Fast(function, analytic, point, snapshot, y0, options, name, columns, cancellation, out poolEvaluations);
                 entries.AddRange(outcome.Entries);
+                directionFailures = outcome.DirectionFailures;
                 warnings.AddRange(outcome.Warnings);
                 directions = outcome.Detections.Count;
                 seed = options.EffectiveSeed;
@@ -66,9 +67,9 @@ internal static class JacobianChecker
                     $"fast mode: vᵀJu for {outcome.Detections.Count} random ±1 pairs (seed {options.EffectiveSeed}); any single entry off by more than {outcome.GuaranteedDetection:G3} fails every pair; ")
                     + GradientChecker<double>.Describe(options);
             }
-            warnings.AddRange(EntryWarnings.For(entries.Where(e => e.Index >= 0).ToArray(), n, GradientChecker<double>.ZeroFraction(snapshot), y0.Select(Math.Abs).DefaultIfEmpty(0).Max()));
+            warnings.AddRange(EntryWarnings.For(entries, n, GradientChecker<double>.ZeroFraction(snapshot), y0.Select(Math.Abs).DefaultIfEmpty(0).Max()));
             return GradientReport.OfJacobian(new CheckFacts(entries, counter.Count + poolEvaluations, warnings, method, seed), m, n,
-                y0.Select(Math.Abs).DefaultIfEmpty(0).Max(), directions, options);
+                y0.Select(Math.Abs).DefaultIfEmpty(0).Max(), directions, contracts, directionFailures, options);
         }
         finally
         {

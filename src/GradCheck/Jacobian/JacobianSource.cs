@@ -23,7 +23,7 @@ internal abstract class JacobianSource(int outputs, int inputs)
     public abstract IDirectionalAnalytic Directional(double[] x, double[][] v);
 
     /// <summary>PyTorch's contracts for the product (linearity, reentrancy within <paramref name="tolerance"/>); violations as failing entries.</summary>
-    public abstract IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings);
+    public abstract IReadOnlyList<ContractFailure> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings);
 }
 
 /// <summary>The user gave the whole Jacobian.</summary>
@@ -47,7 +47,7 @@ internal sealed class MatrixSource(Func<double[], double[,]> jacobian, int outpu
         return new WeightsAnalytic(weights, magnitudes);
     }
 
-    public override IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings)
+    public override IReadOnlyList<ContractFailure> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings)
     {
         var first = Matrix(x);
         var again = Call(x);
@@ -94,7 +94,7 @@ internal sealed class VjpSource(Func<double[], double[], double[]> vjp, int outp
         return new WeightsAnalytic(weights, null);
     }
 
-    public override IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings) =>
+    public override IReadOnlyList<ContractFailure> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings) =>
         BackwardContracts.Linear("vjp", "v", v => Call(x, v), upstream, tolerance, warnings);
 
     private double[] Call(double[] x, double[] v)
@@ -136,7 +136,7 @@ internal sealed class JvpSource(Func<double[], double[], double[]> jvp, int outp
 
     public override IDirectionalAnalytic Directional(double[] x, double[][] v) => new JvpAnalytic(u => Call(x, u), v, Inputs);
 
-    public override IReadOnlyList<EntryResult> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings) =>
+    public override IReadOnlyList<ContractFailure> Contracts(double[] x, double[] upstream, double tolerance, List<string> warnings) =>
         BackwardContracts.Linear("jvp", "u", u => Call(x, u), upstream, tolerance, warnings);
 
     private double[] Call(double[] x, double[] u)

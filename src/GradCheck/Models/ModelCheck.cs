@@ -37,7 +37,7 @@ public static class ModelCheck
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(model);
-        options ??= GradientCheckOptions.Default;
+        options = Preconditions.ValidOptions(options); // once for every tensor, and before the model is called
         var parameters = ModelValidation.Parameters(model);
         var plan = ModelCheckPlan.Create(options, parameters);
         var snapshot = new ParameterSnapshot<T>(parameters);
@@ -111,7 +111,7 @@ public static class ModelCheck
         }
         try
         {
-            return GradientCheck.Run(Function, analytic, buffer, options, cancellationToken);
+            return GradientChecker<T>.Run(Function, analytic, buffer, options, cancellationToken);
         }
         finally
         {

@@ -34,7 +34,7 @@ public static partial class GradientCheck
     {
         ArgumentNullException.ThrowIfNull(point);
         ArgumentOutOfRangeException.ThrowIfNegative(nearbyPoints);
-        options ??= GradientCheckOptions.Default;
+        options = Preconditions.ValidOptions(options); // once for every point
         var given = GradientChecker<T>.Run(function, gradient, point, options, cancellationToken);
         var reports = new List<(string Label, GradientReport Report)> { ("", given) };
         var skipped = new List<string>();

@@ -10,7 +10,7 @@ internal readonly record struct CheckFacts(IReadOnlyList<EntryResult> Entries, i
 /// The named factories every check builds its report with: each sets exactly the fields its kind of check has (mode,
 /// directions, noise, what the dimension counts), so that no check can leave one at a misleading default.
 /// </summary>
-public sealed partial class GradientReport
+public partial class GradientReport
 {
     /// <summary>The full check of a gradient at a point of <paramref name="dimension"/> coordinates of element type T.</summary>
     internal static GradientReport OfGradient<T>(CheckFacts facts, int dimension, double functionValue, double functionNoise, GradientCheckOptions options)
@@ -19,22 +19,33 @@ public sealed partial class GradientReport
             options.AcceptInconclusive) { FunctionNoise = functionNoise, Mode = CheckMode.Full };
 
     /// <summary>The fast check of a gradient: <paramref name="directions"/> random directional derivatives, then the located entries.</summary>
-    internal static GradientReport OfFastGradient<T>(CheckFacts facts, int dimension, double functionValue, double functionNoise, int directions, GradientCheckOptions options)
+    internal static GradientReport OfFastGradient<T>(CheckFacts facts, int dimension, double functionValue, double functionNoise, int directions,
+        IReadOnlyList<DirectionFailure> directionFailures, GradientCheckOptions options)
         where T : IFloatingPointIeee754<T> =>
         new(facts.Entries, facts.FunctionEvaluations, facts.Warnings, dimension, CheckInputs.ElementTypeName<T>(), facts.Method, facts.Seed, functionValue,
-            options.AcceptInconclusive) { FunctionNoise = functionNoise, Mode = CheckMode.Fast, Directions = directions };
+            options.AcceptInconclusive) { FunctionNoise = functionNoise, Mode = CheckMode.Fast, Directions = directions, DirectionFailures = directionFailures };
 
     /// <summary>
     /// The check of an outputs × inputs Jacobian: the dimension counts its entries; f's value is the largest |yᵢ|.
-    /// <paramref name="directions"/> is 0 in full mode.
+    /// <paramref name="directions"/> is 0 in full mode; a product's broken contracts and fast mode's unlocated directions come in their own lists.
     /// </summary>
-    internal static GradientReport OfJacobian(CheckFacts facts, int outputs, int inputs, double largestOutput, int directions, GradientCheckOptions options) =>
-        new(facts.Entries, facts.FunctionEvaluations, facts.Warnings, outputs * inputs, "double", facts.Method, facts.Seed, largestOutput, options.AcceptInconclusive)
+    internal static JacobianReport OfJacobian(CheckFacts facts, int outputs, int inputs, double largestOutput, int directions,
+        IReadOnlyList<ContractFailure> contractFailures, IReadOnlyList<DirectionFailure> directionFailures, GradientCheckOptions options) =>
+        new(facts, outputs, inputs, largestOutput, options)
         {
             Mode = options.Mode,
             Directions = directions,
             DimensionUnit = "Jacobian entries",
+            ContractFailures = contractFailures,
+            DirectionFailures = directionFailures,
         };
+
+    /// <summary>
+    /// The check of one input along caller-supplied lines (<see cref="Lines.LineCheck"/>): the element type is the caller's,
+    /// no noise is measured, and the mode is left at its default (an adapter's projection is not the core's fast mode).
+    /// </summary>
+    internal static GradientReport OfLines(CheckFacts facts, int dimension, string elementType, double functionValue, GradientCheckOptions options) =>
+        new(facts.Entries, facts.FunctionEvaluations, facts.Warnings, dimension, elementType, facts.Method, facts.Seed, functionValue, options.AcceptInconclusive);
 
     /// <summary>The exact (dual-number) check: no finite differences, so no noise was measured.</summary>
     internal static GradientReport OfExact<T>(CheckFacts facts, int dimension, double functionValue, GradientCheckOptions options)
@@ -61,6 +72,8 @@ public sealed partial class GradientReport
             Mode = first.Mode,
             Directions = parts.Sum(p => p.Directions),
             DimensionUnit = first.DimensionUnit,
+            ContractFailures = parts.SelectMany(p => p.ContractFailures).ToArray(),
+            DirectionFailures = parts.SelectMany(p => p.DirectionFailures).ToArray(),
         };
     }
 }

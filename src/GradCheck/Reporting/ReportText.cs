@@ -11,12 +11,12 @@ internal static class ReportText
 
     public static string Summary(GradientReport report)
     {
-        int checkedCount = report.Entries.Count;
-        int kinks = report.Entries.Count(e => e.Verdict == EntryVerdict.NonDifferentiable);
-        int mismatches = report.Entries.Count(e => e.Verdict == EntryVerdict.Mismatch);
-        int nonFinite = report.Entries.Count(e => e.Verdict == EntryVerdict.NonFinite);
-        int unresolved = report.Entries.Count(e => e.IsInconclusive);
-        int notReentrant = report.Entries.Count(e => e.Verdict == EntryVerdict.NotReentrant);
+        int checkedCount = report.Rows.Count;
+        int kinks = report.Rows.Count(e => e.Verdict == EntryVerdict.NonDifferentiable);
+        int mismatches = report.Rows.Count(e => e.Verdict == EntryVerdict.Mismatch);
+        int nonFinite = report.Rows.Count(e => e.Verdict == EntryVerdict.NonFinite);
+        int unresolved = report.Rows.Count(e => e.IsInconclusive);
+        int notReentrant = report.Rows.Count(e => e.Verdict == EntryVerdict.NotReentrant);
         var text = new StringBuilder();
         text.Append(Verdict(report.Outcome));
         if (report.Mode == CheckMode.Fast)
@@ -34,7 +34,7 @@ internal static class ReportText
         text.Append(Invariant, $"; {report.FunctionEvaluations} evaluations");
         if (checkedCount > 0 && report.Mode == CheckMode.Full)
             text.Append(Invariant, $" ({(double)report.FunctionEvaluations / checkedCount:0.#} per entry)");
-        text.Append(WorstEntry.Phrase(report.Entries));
+        text.Append(WorstEntry.Phrase(report.Rows));
         text.Append(Invariant, $" [{report.ElementType}]");
         return text.ToString();
     }
@@ -53,8 +53,8 @@ internal static class ReportText
         text.AppendLine(Summary(report));
         text.AppendLine(Line(header, widths));
         foreach (var row in cells) text.AppendLine(Line(row, widths));
-        if (report.Entries.Count > rows.Length)
-            text.AppendLine(Invariant, $"  … {report.Entries.Count - rows.Length} more entries, all better than those above");
+        if (report.Rows.Count > rows.Length)
+            text.AppendLine(Invariant, $"  … {report.Rows.Count - rows.Length} more entries, all better than those above");
         foreach (var warning in report.Warnings) text.AppendLine($"warning: {warning}");
         text.Append(Invariant, $"method: {report.Method}");
         return text.ToString();
@@ -64,7 +64,7 @@ internal static class ReportText
     {
         var failures = report.Failures;
         var text = new StringBuilder();
-        text.Append(Invariant, $"Gradient check failed: {failures.Count} of {report.Entries.Count} checked entries are wrong.");
+        text.Append(Invariant, $"Gradient check failed: {failures.Count} of {report.Rows.Count} checked entries are wrong.");
         foreach (var e in failures.OrderByDescending(f => f.ErrorToTolerance).Take(GradientCheckDefaults.FailuresInMessage))
             text.AppendLine().Append("  ").Append(Describe(e));
         if (failures.Count > GradientCheckDefaults.FailuresInMessage)
@@ -101,9 +101,9 @@ internal static class ReportText
     /// <summary>Why an inconclusive report is not a pass, which entries were not resolved, and what to do.</summary>
     public static string InconclusiveMessage(GradientReport report)
     {
-        var unresolved = report.Entries.Where(e => e.IsInconclusive).ToArray();
+        var unresolved = report.Rows.Where(e => e.IsInconclusive).ToArray();
         var text = new StringBuilder();
-        text.Append(Invariant, $"Gradient check inconclusive: {unresolved.Length} of {report.Entries.Count} checked entries could not be resolved, so a wrong gradient would have passed there too.");
+        text.Append(Invariant, $"Gradient check inconclusive: {unresolved.Length} of {report.Rows.Count} checked entries could not be resolved, so a wrong gradient would have passed there too.");
         foreach (var e in unresolved.Take(GradientCheckDefaults.FailuresInMessage))
             text.AppendLine().Append(Invariant, $"  {e.Label}: analytic {Num(e.Analytic)}, numeric {Num(e.Numeric)}, tolerance {Num(e.Tolerance)}");
         if (unresolved.Length > GradientCheckDefaults.FailuresInMessage)
@@ -145,7 +145,7 @@ internal static class ReportText
     };
 
     /// <summary>Failures first, then by how close each entry came to its tolerance.</summary>
-    public static IEnumerable<EntryResult> Worst(GradientReport report) => WorstEntry.Order(report.Entries);
+    public static IEnumerable<EntryResult> Worst(GradientReport report) => WorstEntry.Order(report.Rows);
 
     public static string Num(double value) => ReportNumber.Format(value);
 

@@ -75,6 +75,23 @@ public class FastLocalisationTests
     }
 
     [Fact]
+    public void AnUnlocatedDirectionIsATypedFailureNotAnEntry()
+    {
+        var problem = new SeparableCoupled(10_000, seed: 6);
+        var options = Fast with { Tolerance = FixedTolerance.AllClose(1e-6, 0) };
+        var report = GradientCheck.Run(problem.F, x => problem.Gradient(x).Select(v => v + 5e-7).ToArray(), problem.Point, options);
+        var direction = Assert.Single(report.DirectionFailures);
+        Assert.Equal(EntryVerdict.Mismatch, direction.Verdict);
+        Assert.InRange(direction.Direction, 1, report.Directions);
+        Assert.Equal($"g·d (direction #{direction.Direction})", direction.Entry.Label);
+        Assert.True(Math.Abs(direction.Analytic - direction.Numeric) > direction.Tolerance);
+        Assert.Equal(-1, direction.Entry.Index);
+        Assert.All(report.Entries, e => Assert.InRange(e.Index, 0, 10_000 - 1));
+        Assert.Equal([direction.Entry], report.Failures);
+        Assert.Empty(report.ContractFailures);
+    }
+
+    [Fact]
     public void IndicesRestrictTheDirectionsToThoseCoordinates()
     {
         var problem = new SeparableCoupled(1_000, seed: 7);

@@ -71,6 +71,66 @@ public class JacobianCheckTests
     }
 
     [Fact]
+    public void AJacobianReportHasTheJacobiansShapeAndFindsEntriesByOutputAndInput()
+    {
+        var problem = new VectorProblem(3, 4, seed: 38).With([(2, 1, 0.01)]);
+        JacobianReport report = JacobianCheck.Run(problem.F, problem.Jacobian, problem.Point);
+        Assert.Equal(3, report.Outputs);
+        Assert.Equal(4, report.Inputs);
+        Assert.Equal(12, report.Dimension);
+        var wrong = report.EntryAt(2, 1);
+        Assert.NotNull(wrong);
+        Assert.Equal(EntryVerdict.Mismatch, wrong.Verdict);
+        Assert.Equal(2 * 4 + 1, wrong.Index);
+        Assert.Equal(problem.Exact(2, 1), wrong.Numeric, 1e-9);
+        Assert.Equal(EntryVerdict.Ok, report.EntryAt(0, 3)!.Verdict);
+        Assert.Equal(problem.Exact(0, 3), report.EntryAt(0, 3)!.Analytic, 14);
+        Assert.Throws<ArgumentOutOfRangeException>(() => report.EntryAt(3, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => report.EntryAt(0, -1));
+        // Still a GradientReport: code written against it compiles and reads the same.
+        GradientReport asGradient = report;
+        Assert.Equal([wrong], asGradient.Failures);
+
+        var sampled = JacobianCheck.RunVjp(problem.F, problem.Vjp, problem.Point, new GradientCheckOptions { Indices = [3] });
+        Assert.Null(sampled.EntryAt(2, 1));          // column 1 was not checked
+        Assert.NotNull(sampled.EntryAt(2, 3));
+    }
+
+    [Fact]
+    public void ABrokenContractIsATypedFailureNotAnEntry()
+    {
+        var problem = new VectorProblem(3, 4, seed: 35);
+        double[] Biased(double[] x, double[] v) => problem.Vjp(x, v).Select(g => g + 0.1).ToArray();
+        var report = JacobianCheck.RunVjp(problem.F, Biased, problem.Point);
+        var contract = Assert.Single(report.ContractFailures, c => c.Contract == "vjp(x, 0) = 0");
+        Assert.Equal(0.1, contract.Observed);
+        Assert.Equal(0, contract.Required);
+        Assert.Equal(0, contract.Tolerance);
+        Assert.Equal(EntryVerdict.Mismatch, contract.Verdict);
+        Assert.Equal("contract: vjp(x, 0) = 0", contract.Entry.Label);
+        Assert.Equal(-1, contract.Entry.Index);
+        // The Jacobian's entries are entries of the Jacobian only; the contract still fails the report and is listed in Failures.
+        Assert.All(report.Entries, e => Assert.InRange(e.Index, 0, 3 * 4 - 1));
+        Assert.Contains(contract.Entry, report.Failures);
+        Assert.Equal(CheckOutcome.Failed, report.Outcome);
+        Assert.Contains("contract: vjp(x, 0) = 0", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AReentrantContractFailureNamesItsContractAndVerdict()
+    {
+        var problem = new VectorProblem(3, 4, seed: 37);
+        int calls = 0;
+        double[] Drifting(double[] x, double[] u) => problem.Jvp(x, u).Select(y => y + 1e-9 * calls++).ToArray();
+        var report = JacobianCheck.RunJvp(problem.F, Drifting, problem.Point);
+        var contract = Assert.Single(report.ContractFailures, c => c.Verdict == EntryVerdict.NotReentrant);
+        Assert.Equal("jvp(x, u) reentrant", contract.Contract);
+        Assert.NotEqual(contract.Observed, contract.Required);
+        Assert.Empty(report.DirectionFailures);
+        Assert.DoesNotContain(report.Entries, e => e.Index < 0);
+    }
+
+    [Fact]
     public void AVjpThatUsesTheUpstreamVectorNonLinearlyBreaksTheScalingContract()
     {
         var problem = new VectorProblem(3, 4, seed: 36);

@@ -129,7 +129,7 @@ internal static class HtmlReport
     /// </summary>
     private static IEnumerable<string> NotableEntries(CheckGroup group)
     {
-        var notable = Ranking.Worst(group.Report.Entries.Select(e => (group, e)))
+        var notable = Ranking.Worst(group.Report.Rows().Select(e => (group, e)))
             .Where(x => x.Entry.IsFailure || x.Entry.Verdict == EntryVerdict.NonDifferentiable).Select(x => x.Entry).ToList();
         foreach (var entry in notable.Take(NotableEntriesShown)) yield return Reports.Diagnosis.Describe(entry);
         if (notable.Count > NotableEntriesShown)

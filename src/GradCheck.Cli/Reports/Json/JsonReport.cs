@@ -55,8 +55,8 @@ internal static class JsonReport
         var counts = VerdictCounts.Of(r);
         return new GroupDto(
             g.Name, g.Shape, r.Passed, OutcomeWord(r.Outcome), r.Summary, g.Diagnosis, r.ElementType, r.Method, r.Seed, r.Dimension, r.FunctionValue, r.FunctionNoise, r.FunctionEvaluations,
-            new CountsDto(r.Entries.Count, counts.Ok, counts.Mismatch, counts.NonDifferentiable, counts.NonFinite, counts.Inconclusive),
-            r.WorstRelativeError, r.Warnings, r.Entries.Select(ToEntry).ToArray());
+            new CountsDto(r.Rows().Count, counts.Ok, counts.Mismatch, counts.NonDifferentiable, counts.NonFinite, counts.Inconclusive),
+            r.WorstRelativeError, r.Warnings, r.Rows().Select(ToEntry).ToArray());
     }
 
     /// <summary>The group's outcome in the words the case outcome uses.</summary>

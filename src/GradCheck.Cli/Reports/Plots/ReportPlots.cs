@@ -41,12 +41,12 @@ internal static class ReportPlots
     {
         using var plot = new Plot();
         var groups = outcome.Result!.Groups;
-        var points = groups.SelectMany((g, gi) => g.Report.Entries.Select((e, k) => (X: gi + Jitter(k), Y: Log(e.RelativeError), e.Verdict))).ToList();
+        var points = groups.SelectMany((g, gi) => g.Report.Rows().Select((e, k) => (X: gi + Jitter(k), Y: Log(e.RelativeError), e.Verdict))).ToList();
         AddByVerdict(plot, points.Select(p => (p.X, p.Y, p.Verdict)));
         bool labelled = false;
         for (int gi = 0; gi < groups.Count; gi++)
         {
-            var tolerances = groups[gi].Report.Entries.Select(Ranking.RelativeTolerance).Where(double.IsFinite).Order().ToArray();
+            var tolerances = groups[gi].Report.Rows().Select(Ranking.RelativeTolerance).Where(double.IsFinite).Order().ToArray();
             if (tolerances.Length == 0) continue;
             double median = tolerances[tolerances.Length / 2];
             var line = plot.Add.Line(gi - 0.4, Log(median), gi + 0.4, Log(median));
