@@ -19,20 +19,34 @@ internal static class EarlyDecision
     /// <summary>
     /// The step of the cheap estimate, between the smallest whose rounding (about 2·noise/h, counted twice by the budget)
     /// takes 1/<see cref="GradientCheckDefaults.EarlyShare"/> of the tolerance an early pass allows, and the largest whose
-    /// truncation (h²·f‴/6, times 10 in the budget) takes as much for f‴ ≈ |f'| / <paramref name="scale"/>²: their
-    /// geometric mean, so either may be misjudged by a large factor and the pass still fit. Null when the smallest is above
-    /// the largest, or rounding at the step within [<paramref name="smallest"/>, <paramref name="largest"/>] would take
-    /// half the allowance (a large offset in f, a tiny entry): nothing is spent then.
+    /// truncation (times 10 in the budget) takes as much: the truncation of a first attempt is assumed to be that of f
+    /// varying on the scale 1 (f‴ ≈ |f'|), a second attempt's is measured by the first (<paramref name="previous"/>, whose
+    /// truncation grows as h²). Their geometric mean, so either may be misjudged by a large factor and the pass still fit;
+    /// twice the smallest when the largest is below it on a first attempt (x³ at 10⁶: f varies on the scale of x). Null
+    /// when a second attempt cannot do better, or rounding at the step within [<paramref name="smallest"/>,
+    /// <paramref name="largest"/>] would take half the allowance (a large offset in f, a tiny entry): nothing is spent then.
     /// </summary>
-    public static double? Step(double noise, double analytic, double epsilon, double scale, double smallest, double largest)
+    public static double? Step(double noise, double analytic, double epsilon, double smallest, double largest, DerivativeEstimate? previous)
     {
         double allowed = Precision(epsilon) * Math.Abs(analytic);
         if (!(allowed > 0) || !double.IsFinite(allowed) || !(noise >= 0) || !(smallest < largest)) return null;
-        double share = GradientCheckDefaults.EarlyShare;
+        double share = GradientCheckDefaults.EarlyShare, safety = GradientCheckDefaults.ErrorEstimateSafety;
         double roundingFloor = share * 4 * noise / allowed;
-        double truncationCeiling = scale * Math.Sqrt(6 * allowed / (share * GradientCheckDefaults.ErrorEstimateSafety * Math.Abs(analytic)));
-        if (roundingFloor > truncationCeiling) return null;
-        double step = Math.Sqrt(Math.Max(roundingFloor, double.Epsilon) * truncationCeiling);
+        double step;
+        if (previous is null)
+        {
+            double truncationCeiling = Math.Sqrt(6 * allowed / (share * safety * Math.Abs(analytic)));
+            step = roundingFloor > truncationCeiling ? 2 * roundingFloor : Math.Sqrt(Math.Max(roundingFloor, double.Epsilon) * truncationCeiling);
+        }
+        else
+        {
+            // Only a first attempt that failed on its truncation (a smooth f, more curved than assumed) is worth a second.
+            double truncation = previous.ErrorEstimate - previous.RoundingError;
+            if (!previous.IsFinite || !(truncation > previous.RoundingError)) return null;
+            double truncationCeiling = previous.Step * Math.Sqrt(allowed / (share * safety * truncation));
+            if (!(roundingFloor < truncationCeiling) || !(truncationCeiling < previous.Step / 2)) return null;
+            step = Math.Sqrt(roundingFloor * truncationCeiling);
+        }
         step = Math.Pow(2, Math.Round(Math.Log2(Math.Clamp(step, smallest, largest))));
         return 4 * noise / step > 0.5 * allowed ? null : step;
     }

@@ -33,16 +33,17 @@ internal sealed class EntryEstimator
 
     /// <summary>
     /// The cheap estimate that may decide the entry before the full one (<see cref="EarlyDecision"/>), at the step its
-    /// tolerance needs given f's noise and the analytic value; null when early decisions are off or no step could make
-    /// one (nothing is evaluated then).
+    /// tolerance needs given f's noise, the analytic value and, on a second attempt, the truncation the
+    /// <paramref name="previous"/> one measured; null when early decisions are off or no step could make one (nothing is
+    /// evaluated then).
     /// </summary>
-    public DerivativeEstimate? EstimateQuickly(ILineProbe probe, double analytic)
+    public DerivativeEstimate? EstimateQuickly(ILineProbe probe, double analytic, DerivativeEstimate? previous = null)
     {
         if (!_earlyDecisions) return null;
         double noise = Math.Max(probe.Noise, NoiseUlps * probe.Epsilon * Math.Abs(probe.F0));
         double largest = Math.Max(GradientCheckDefaults.InitialStep, Math.Abs(probe.X) / 512) / GradientCheckDefaults.EarlyLargestStepRatio;
         double smallest = GradientCheckDefaults.EarlySmallestStepUlps * probe.Epsilon * Math.Max(Math.Abs(probe.X), 1);
-        return EarlyDecision.Step(noise, analytic, probe.Epsilon, Math.Max(Math.Abs(probe.X), 1), smallest, largest) is { } step
+        return EarlyDecision.Step(noise, analytic, probe.Epsilon, smallest, largest, previous) is { } step
             ? QuickDifference.Estimate(probe, step, NoiseUlps)
             : null;
     }

@@ -171,13 +171,19 @@ internal static class GradientCheckDefaults
 
     /// <summary>
     /// The cheap estimate's step is the geometric mean of the smallest whose rounding takes 1/4 of the tolerance an early
-    /// pass allows and the largest whose truncation takes 1/4 for f varying on the scale max(|x|, 1): about 1e-5 for
-    /// |f| ≈ |f'| in double (rounding then takes 1/1500 of the allowance, and truncation fits for f varying on scales down
-    /// to 1/70), 1e-4 for a logistic loss whose |f| is 100 × its entries. A fixed share of 1/1024 for rounding alone
-    /// (steps of 7e-4 there) left 2 of 5 logistic entries to the full tableau; 1/16 (steps of 1e-7) left values off by
-    /// 1.5e-9 and missed exceptions a function throws only beyond 1e-6 of the point.
+    /// pass allows and the largest whose truncation takes 1/4 (for f varying on the scale 1, or as the first attempt
+    /// measured): about 1e-5 for |f| ≈ |f'| in double (rounding then takes 1/1500 of the allowance, and truncation fits for
+    /// f varying on scales down to 1/70), 1e-4 for a logistic loss whose |f| is 100 × its entries. A fixed share of 1/1024
+    /// for rounding alone (steps of 7e-4 there) left 2 of 5 logistic entries to the full tableau; 1/16 (steps of 1e-7) left
+    /// values off by 1.5e-9 and missed exceptions a function throws only beyond 1e-6 of the point.
     /// </summary>
     public const double EarlyShare = 4.0;
+
+    /// <summary>
+    /// Cheap estimates an entry may get before the full one: a second at the step the first one's measured truncation asks
+    /// for (f more curved than the scale 1 assumed), then the full tableau.
+    /// </summary>
+    public const int EarlyAttempts = 2;
 
     /// <summary>The cheap estimate's largest step, relative to the full tableau's first: well inside the tableau's range.</summary>
     public const double EarlyLargestStepRatio = 8.0;

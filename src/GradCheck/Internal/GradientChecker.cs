@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using GradCheck.Fast;
+using GradCheck.FiniteDifferences;
 using GradCheck.Verdicts;
 using GradCheck.Workers;
 
@@ -59,14 +60,18 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         GradientCheckOptions options, bool early = true)
     {
         worker.Coordinates.MoveTo(index);
-        var quick = early ? worker.Estimator.EstimateQuickly(worker.Coordinates, analytic) : null;
-        if (quick is not null)
+        DerivativeEstimate? quick = null;
+        int spent = 0;
+        for (int attempt = 0; early && attempt < GradientCheckDefaults.EarlyAttempts; attempt++)
         {
+            if (worker.Estimator.EstimateQuickly(worker.Coordinates, analytic, quick) is not { } next) break;
+            quick = next;
+            spent += quick.Evaluations;
             var decided = budget.Judge(index, name(index), analytic, quick);
-            if (EarlyDecision.Passes(decided, worker.Coordinates.Epsilon)) return decided;
+            if (EarlyDecision.Passes(decided, worker.Coordinates.Epsilon)) return decided with { Evaluations = spent };
         }
         var estimate = worker.Estimator.Estimate(worker.Coordinates);
-        if (quick is not null) estimate = estimate with { Evaluations = estimate.Evaluations + quick.Evaluations };
+        estimate = estimate with { Evaluations = estimate.Evaluations + spent };
         var entry = budget.Judge(index, name(index), analytic, estimate);
         if (estimate.Irregular || entry.Verdict != EntryVerdict.Ok || (quick is not null && EarlyDecision.Contradicts(quick, entry)))
             worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
