@@ -21,9 +21,9 @@ internal static class EarlyDecision
     /// takes 1/<see cref="GradientCheckDefaults.EarlyShare"/> of the tolerance an early pass allows, and the largest whose
     /// truncation (times 10 in the budget) takes as much: the truncation of a first attempt is assumed to be that of f
     /// varying on the scale 1 (f‴ ≈ |f'|), a second attempt's is measured by the first (<paramref name="previous"/>, whose
-    /// truncation grows as h²). Their geometric mean, so either may be misjudged by a large factor and the pass still fit;
-    /// twice the smallest when the largest is below it on a first attempt (x³ at 10⁶: f varies on the scale of x). Null
-    /// when a second attempt cannot do better, or rounding at the step within [<paramref name="smallest"/>,
+    /// truncation grows as h²). Their geometric mean, so either may be misjudged by a large factor and the pass still fit.
+    /// Null when the smallest is above the largest (a first attempt at twice the smallest cost a sum of 10⁶ terms 3
+    /// evaluations per coordinate and decided none), a second attempt cannot do better, or rounding at the step within [<paramref name="smallest"/>,
     /// <paramref name="largest"/>] would take half the allowance (a large offset in f, a tiny entry): nothing is spent then.
     /// </summary>
     public static double? Step(double noise, double analytic, double epsilon, double smallest, double largest, DerivativeEstimate? previous)
@@ -36,7 +36,8 @@ internal static class EarlyDecision
         if (previous is null)
         {
             double truncationCeiling = Math.Sqrt(6 * allowed / (share * safety * Math.Abs(analytic)));
-            step = roundingFloor > truncationCeiling ? 2 * roundingFloor : Math.Sqrt(Math.Max(roundingFloor, double.Epsilon) * truncationCeiling);
+            if (roundingFloor > truncationCeiling) return null;
+            step = Math.Sqrt(Math.Max(roundingFloor, double.Epsilon) * truncationCeiling);
         }
         else
         {
