@@ -83,6 +83,12 @@ public sealed partial record GradientCheckOptions
     /// </summary>
     internal double? ResolutionScale { get; init; }
 
+    /// <summary>
+    /// Decide an entry on a cheap estimate when it passes decisively (see <see cref="Internal.EarlyDecision"/>); false:
+    /// every entry gets the full adaptive estimate (for tests that compare the two). Default true.
+    /// </summary>
+    internal bool EarlyDecisions { get; init; } = true;
+
     /// <summary>Check only these coordinates (in this order). Null: all of them, or a sample (<see cref="SampleSize"/>).</summary>
     public IReadOnlyList<int>? Indices { get; init; }
 

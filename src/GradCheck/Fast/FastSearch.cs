@@ -237,12 +237,16 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         });
     }
 
+    /// <summary>
+    /// The entries a failing direction points at, each estimated in full: a failure is suspected here, and an early pass
+    /// (resolved to 1e-6 of the entry, see <see cref="Internal.EarlyDecision"/>) could hide the difference the direction saw.
+    /// </summary>
     private IReadOnlyList<EntryResult> CheckEntries(int[] indices)
     {
         var analytic = indices.Select(_analytic.Entry).ToArray();
         var budget = new ErrorBudget(_options, _epsilon, _analytic.KnownEntries);
         return _pool.Map(Enumerable.Range(0, indices.Length).ToArray(), (worker, i) =>
-            GradientChecker<T>.JudgeEntry(worker, indices[i], budget, analytic[i], _name, _options));
+            GradientChecker<T>.JudgeEntry(worker, indices[i], budget, analytic[i], _name, _options, early: false));
     }
 
     /// <summary>

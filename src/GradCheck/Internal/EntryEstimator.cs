@@ -10,6 +10,7 @@ internal sealed class EntryEstimator
     private readonly double? _step;
     private readonly double? _initialStep;
     private readonly double? _declaredNoiseUlps;
+    private readonly bool _earlyDecisions;
 
     private readonly double _gradientScale;
 
@@ -25,6 +26,25 @@ internal sealed class EntryEstimator
         _step = options.Step;
         _initialStep = options.InitialStep;
         _declaredNoiseUlps = options.FunctionNoiseUlps;
+        // The adaptive default only: a fixed scheme, a chosen first step or a fixed tolerance is the user's own call.
+        _earlyDecisions = options is { EarlyDecisions: true, Scheme: null, InitialStep: null, Tolerance: null };
+    }
+
+    /// <summary>
+    /// The cheap estimate that may decide the entry before the full one (<see cref="EarlyDecision"/>), at the step its
+    /// tolerance needs given f's noise, the analytic value and, on a second attempt, the truncation the
+    /// <paramref name="previous"/> one measured; null when early decisions are off or no step could make one (nothing is
+    /// evaluated then).
+    /// </summary>
+    public DerivativeEstimate? EstimateQuickly(ILineProbe probe, double analytic, DerivativeEstimate? previous = null)
+    {
+        if (!_earlyDecisions) return null;
+        double noise = Math.Max(probe.Noise, NoiseUlps * probe.Epsilon * Math.Abs(probe.F0));
+        double largest = Math.Max(GradientCheckDefaults.InitialStep, Math.Abs(probe.X) / 512) / GradientCheckDefaults.EarlyLargestStepRatio;
+        double smallest = GradientCheckDefaults.EarlySmallestStepUlps * probe.Epsilon * Math.Max(Math.Abs(probe.X), 1);
+        return EarlyDecision.Step(noise, analytic, probe.Epsilon, smallest, largest, previous) is { } step
+            ? QuickDifference.Estimate(probe, step, NoiseUlps)
+            : null;
     }
 
     public DerivativeEstimate Estimate(ILineProbe probe) => _scheme is { } scheme

@@ -155,6 +155,42 @@ internal static class GradientCheckDefaults
     /// </summary>
     public const int MaxRechecks = 3;
 
+    /// <summary>
+    /// An entry passes on the cheap three-evaluation estimate (<see cref="Internal.EarlyDecision"/>) only when its
+    /// tolerance is within this fraction of the entry: 100× below the smallest error the benchmarks plant in double
+    /// (0.01 %), so an entry the full estimate would fail cannot pass early. Double precision only: in float32 rounding
+    /// alone exceeds it at every step that keeps truncation small.
+    /// </summary>
+    public const double EarlyPassPrecision = 1e-6;
+
+    /// <summary>
+    /// The analytic and the cheap estimate must agree within this fraction of the tolerance for an early pass: decisively
+    /// inside, not near the boundary, where the full estimate could land on the other side.
+    /// </summary>
+    public const double EarlyPassMargin = 0.5;
+
+    /// <summary>
+    /// The cheap estimate's step is the geometric mean of the smallest whose rounding takes 1/4 of the tolerance an early
+    /// pass allows and the largest whose truncation takes 1/4 (for f varying on the scale 1, or as the first attempt
+    /// measured): about 1e-5 for |f| ≈ |f'| in double (rounding then takes 1/1500 of the allowance, and truncation fits for
+    /// f varying on scales down to 1/70), 1e-4 for a logistic loss whose |f| is 100 × its entries. A fixed share of 1/1024
+    /// for rounding alone (steps of 7e-4 there) left 2 of 5 logistic entries to the full tableau; 1/16 (steps of 1e-7) left
+    /// values off by 1.5e-9 and missed exceptions a function throws only beyond 1e-6 of the point.
+    /// </summary>
+    public const double EarlyShare = 4.0;
+
+    /// <summary>
+    /// Cheap estimates an entry may get before the full one: a second at the step the first one's measured truncation asks
+    /// for (f more curved than the scale 1 assumed), then the full tableau.
+    /// </summary>
+    public const int EarlyAttempts = 2;
+
+    /// <summary>The cheap estimate's largest step, relative to the full tableau's first: well inside the tableau's range.</summary>
+    public const double EarlyLargestStepRatio = 8.0;
+
+    /// <summary>The cheap estimate's smallest step in ulps of max(|x|, 1): the realised steps keep 12 bits.</summary>
+    public const double EarlySmallestStepUlps = 4096.0;
+
     /// <summary>Seed used for sampling and random directions when the options give none, so runs are reproducible.</summary>
     public const int Seed = 20_261_127;
 

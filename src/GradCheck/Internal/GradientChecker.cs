@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using GradCheck.Fast;
+using GradCheck.FiniteDifferences;
 using GradCheck.Verdicts;
 using GradCheck.Workers;
 
@@ -51,14 +52,28 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
     /// <summary>
     /// One coordinate's estimate and verdict. Evaluations that did not behave like a smooth function's (an irregular
     /// estimate) or that make the entry fail are repeated first: a different value is randomness inside f, which is
-    /// refused rather than judged.
+    /// refused rather than judged. With <paramref name="early"/>, an entry that passes decisively on a cheap estimate is
+    /// decided on it (<see cref="EarlyDecision"/>); every other entry gets the full estimate.
     /// </summary>
-    internal static EntryResult JudgeEntry(EvaluationWorker<T> worker, int index, ErrorBudget budget, double analytic, Func<int, string> name, GradientCheckOptions options)
+    internal static EntryResult JudgeEntry(EvaluationWorker<T> worker, int index, ErrorBudget budget, double analytic, Func<int, string> name,
+        GradientCheckOptions options, bool early = true)
     {
         worker.Coordinates.MoveTo(index);
+        DerivativeEstimate? quick = null;
+        int spent = 0;
+        for (int attempt = 0; early && attempt < GradientCheckDefaults.EarlyAttempts; attempt++)
+        {
+            if (worker.Estimator.EstimateQuickly(worker.Coordinates, analytic, quick) is not { } next) break;
+            quick = next;
+            spent += quick.Evaluations;
+            var decided = budget.Judge(index, name(index), analytic, quick);
+            if (EarlyDecision.Passes(decided, worker.Coordinates.Epsilon)) return decided with { Evaluations = spent };
+        }
         var estimate = worker.Estimator.Estimate(worker.Coordinates);
+        estimate = estimate with { Evaluations = estimate.Evaluations + spent };
         var entry = budget.Judge(index, name(index), analytic, estimate);
-        if (estimate.Irregular || entry.Verdict != EntryVerdict.Ok) worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
+        if (estimate.Irregular || entry.Verdict != EntryVerdict.Ok || (quick is not null && EarlyDecision.Contradicts(quick, entry)))
+            worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
         if (entry.Verdict == EntryVerdict.Mismatch && estimate.LeftDerivative is null) entry = MismatchRecheck.Run(worker, index, budget, analytic, name, options, entry);
         return entry;
     }
