@@ -86,8 +86,9 @@ public class CliDetailsTests
         string html = File.ReadAllText(Path.Combine(dir, "report.html"));
 
         var caption = Regex.Match(html, @"<b>Error versus step\.</b> ([^<]*)").Groups[1].Value;
-        // What the issue saw: the correct network's entries bottom out above their tolerance line; the caption now says so.
-        Assert.Matches(@"\(Ok\) bottoms out at \S+, above its tolerance", caption);
+        // The caption says, for the correct network's entry, where its curve bottoms out against its own tolerance line
+        // (above it before early decisions, whose tolerance for an early pass is looser; below it now), never a promise.
+        Assert.Matches(@"\(Ok\) bottoms out at \S+, (above|below) its tolerance", caption);
         Assert.DoesNotContain("dips far below", html);
     }
 
