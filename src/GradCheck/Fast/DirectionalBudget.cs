@@ -22,6 +22,12 @@ internal sealed class DirectionalBudget(GradientCheckOptions options, double eps
 {
     private readonly ErrorBudget _budget = new(options, epsilon, knownEntries);
 
+    /// <summary>The scale the per-entry budget resolves at (<see cref="ErrorBudget.Scale"/>).</summary>
+    public double Scale => _budget.Scale;
+
+    /// <summary>Whether that is an outer scale (<see cref="ErrorBudget.ResolvedAtOuterScale"/>).</summary>
+    public bool ResolvedAtOuterScale => _budget.ResolvedAtOuterScale;
+
     public double Tolerance(double analytic, double magnitude, double numeric, int length, DerivativeEstimate estimate) =>
         _budget.Tolerance(analytic, magnitude, numeric, length, estimate);
 

@@ -27,12 +27,13 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
         {
             var (f0, analytic, noise, pool) = GradientChecker<T>.Start(function, gradient, point, context, options, cancellation);
             double epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
-            outcome = new FastSearch<T>(pool, new GradientAnalytic(analytic), options, name, epsilon).Run(plan.Indices);
+            var search = new FastSearch<T>(pool, new GradientAnalytic(analytic), options, name, epsilon);
+            outcome = search.Run(plan.Indices);
             GradientChecker<T>.TopUp(function, point, snapshot, f0, options, counter.Count + pool.Evaluations, counter);
 
             warnings.AddRange(outcome.Warnings);
             warnings.AddRange(EntryWarnings.For(outcome.Entries, point.Length, GradientChecker<T>.ZeroFraction(snapshot), f0,
-                resolvedAtOuterScale: ErrorBudget.ResolvesAtOuterScale(options, epsilon, analytic)));
+                resolvedAtOuterScale: search.ResolvedAtOuterScale));
             var facts = new CheckFacts(ReentrancyCheck.Merge(outcome.Entries, context.NotReentrant), counter.Count + pool.Evaluations, warnings,
                 Describe(options, outcome), options.EffectiveSeed);
             return GradientReport.OfFastGradient<T>(facts, point.Length, f0, noise, outcome.Detections.Count, outcome.DirectionFailures, options);

@@ -62,6 +62,9 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         _directionalBudget = new DirectionalBudget(options, epsilon, analytic.KnownEntries);
     }
 
+    /// <summary>The gradient's entries are resolved at an outer scale (<see cref="ErrorBudget.ResolvedAtOuterScale"/>).</summary>
+    public bool ResolvedAtOuterScale => _directionalBudget.ResolvedAtOuterScale;
+
     /// <param name="coordinates">The coordinates to check, in the order directions list them (an <see cref="IndexRange"/> is not materialised).</param>
     public FastOutcome Run(IReadOnlyList<int> coordinates)
     {
@@ -258,7 +261,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
     {
         // The scale the per-entry budget resolves at: a gradient zero at floating-point precision against its model's is
         // resolved at the model's (ErrorBudget), directions included.
-        double scale = ErrorBudget.ScaleFor(_options, _epsilon, _analytic.KnownEntries);
+        double scale = _directionalBudget.Scale;
         var coarse = _options.Tolerance is null
             ? detections.Where(d => d.Tolerance > GradientCheckDefaults.ResolutionFraction * Math.Max(scale, Math.Max(Math.Abs(d.Analytic), Math.Abs(d.Numeric))))
                 .OrderByDescending(d => d.Tolerance).FirstOrDefault()

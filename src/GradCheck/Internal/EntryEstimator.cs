@@ -17,6 +17,9 @@ internal sealed class EntryEstimator
     /// <summary>The assumed rounding of f in ulps: the user's declaration, or the default.</summary>
     private double NoiseUlps => _declaredNoiseUlps ?? GradientCheckDefaults.FunctionRoundingUlps;
 
+    /// <summary>The noise of one value of f along <paramref name="probe"/>: the measured noise, at least the assumed rounding of f(x).</summary>
+    private double AssumedNoise(ILineProbe probe) => Math.Max(probe.Noise, NoiseUlps * probe.Epsilon * Math.Abs(probe.F0));
+
     /// <param name="options">The check's options, validated by its entry point (<see cref="Preconditions.ValidOptions"/>).</param>
     /// <param name="gradientScale">The largest analytic entry (0: unknown), for the first step in float32.</param>
     public EntryEstimator(GradientCheckOptions options, double gradientScale = 0)
@@ -39,7 +42,7 @@ internal sealed class EntryEstimator
     public DerivativeEstimate? EstimateQuickly(ILineProbe probe, double analytic, DerivativeEstimate? previous = null)
     {
         if (!_earlyDecisions) return null;
-        double noise = Math.Max(probe.Noise, NoiseUlps * probe.Epsilon * Math.Abs(probe.F0));
+        double noise = AssumedNoise(probe);
         double largest = Math.Max(GradientCheckDefaults.InitialStep, Math.Abs(probe.X) / 512) / GradientCheckDefaults.EarlyLargestStepRatio;
         double smallest = GradientCheckDefaults.EarlySmallestStepUlps * probe.Epsilon * Math.Max(Math.Abs(probe.X), 1);
         return EarlyDecision.Step(noise, analytic, probe.Epsilon, smallest, largest, previous) is { } step
@@ -108,7 +111,7 @@ internal sealed class EntryEstimator
     {
         if (probe.Epsilon <= 1e-10) return GradientCheckDefaults.InitialStep;
         if (!(_gradientScale > 0) || !double.IsFinite(_gradientScale)) return GradientCheckDefaults.InitialStepSinglePrecision;
-        double noise = Math.Max(probe.Noise, NoiseUlps * probe.Epsilon * Math.Abs(probe.F0));
+        double noise = AssumedNoise(probe);
         double step = GradientCheckDefaults.SinglePrecisionStepNoiseRatio * noise / _gradientScale;
         return Math.Pow(2, Math.Round(Math.Log2(Math.Clamp(step, GradientCheckDefaults.SmallestFirstStep, GradientCheckDefaults.LargestFirstStep))));
     }

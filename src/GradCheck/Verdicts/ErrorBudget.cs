@@ -26,8 +26,9 @@ internal sealed class ErrorBudget
         // A gradient that is zero at floating-point precision against the scale it is part of (a conv bias followed by
         // batch norm: its exact gradient is 0, its computed one a cancellation of model-sized terms) has no scale of its own
         // to resolve against; its entries carry the rounding of that scale and are resolved at it.
-        _gradientScale = ScaleFor(options, epsilon, analytic);
-        ResolvedAtOuterScale = ResolvesAtOuterScale(options, epsilon, analytic);
+        double own = GradientScale.Of(analytic);
+        ResolvedAtOuterScale = options.ResolutionScale is { } outer && GradientScale.IsZeroAgainst(own, outer, epsilon);
+        _gradientScale = ResolvedAtOuterScale ? options.ResolutionScale!.Value : own;
         _analyticNondeterminism = options.NondeterminismTolerance;
     }
 
@@ -38,13 +39,8 @@ internal sealed class ErrorBudget
     /// </summary>
     public bool ResolvedAtOuterScale { get; }
 
-    /// <summary>Whether a budget for <paramref name="analytic"/> under <paramref name="options"/> resolves at the outer scale (see <see cref="ResolvedAtOuterScale"/>).</summary>
-    public static bool ResolvesAtOuterScale(GradientCheckOptions options, double epsilon, IReadOnlyList<double> analytic) =>
-        options.ResolutionScale is { } outer && GradientScale.IsZeroAgainst(GradientScale.Of(analytic), outer, epsilon);
-
-    /// <summary>The scale <paramref name="analytic"/>'s entries are resolved at: its largest entry, or the outer scale (see <see cref="ResolvedAtOuterScale"/>).</summary>
-    public static double ScaleFor(GradientCheckOptions options, double epsilon, IReadOnlyList<double> analytic) =>
-        ResolvesAtOuterScale(options, epsilon, analytic) ? options.ResolutionScale!.Value : GradientScale.Of(analytic);
+    /// <summary>The scale the entries are resolved at: the gradient's largest entry, or the outer scale (see <see cref="ResolvedAtOuterScale"/>).</summary>
+    public double Scale => _gradientScale;
 
     /// <summary>
     /// The tolerance for an analytic value against a numeric estimate. The safety factor applies to the

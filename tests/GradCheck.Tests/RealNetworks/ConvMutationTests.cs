@@ -43,7 +43,7 @@ public sealed class ConvMutationTests
         void AssertLocated(GradientReport report, string label)
         {
             Assert.True(report.Outcome == CheckOutcome.Failed, $"{label}: {report}");
-            Assert.All(report.Failures, f => Assert.Contains(TensorOf(tensors, f.Index), affected));
+            Assert.All(report.Failures, f => Assert.Contains(NetworkCorpus.TensorOf(tensors, f.Index), affected));
         }
     }
 
@@ -71,16 +71,5 @@ public sealed class ConvMutationTests
         }
 
         static (string, CheckOutcome, string) Describe(string label, ICheckReport report) => (label, report.Outcome, report.ToString()!);
-    }
-
-    private static string TensorOf(IReadOnlyList<(string Name, int Size)> tensors, int index)
-    {
-        int offset = 0;
-        foreach (var (name, size) in tensors)
-        {
-            if (index < offset + size) return name;
-            offset += size;
-        }
-        throw new ArgumentOutOfRangeException(nameof(index), index, "beyond the network's parameters");
     }
 }

@@ -17,4 +17,7 @@ public static class Activation
         "leaky" => z > T.Zero ? T.One : T.CreateChecked(0.01),
         _ => T.One - a * a,
     };
+
+    /// <summary>σ(a) = 1 / (1 + e⁻ᵃ): the GRU's gates, SiLU's factor, logistic regression's probability.</summary>
+    public static T Sigmoid<T>(T a) where T : IFloatingPointIeee754<T> => T.One / (T.One + T.Exp(-a));
 }

@@ -60,7 +60,7 @@ public sealed class DeepMlp(int dataSeed) : INet
                     T acc = w[bias + j];
                     for (int i = 0; i < Widths[l]; i++) acc += w[o + j * Widths[l] + i] * acts[l][i];
                     pres[l][j] = acc;
-                    acts[l + 1][j] = l == layers - 1 ? acc : acc * Sigmoid(acc);
+                    acts[l + 1][j] = l == layers - 1 ? acc : acc * Activation.Sigmoid(acc);
                 }
             }
             var logits = acts[layers];
@@ -80,7 +80,7 @@ public sealed class DeepMlp(int dataSeed) : INet
                 if (l == 0) break;
                 for (int i = 0; i < Widths[l]; i++)
                 {
-                    T a = pres[l - 1][i], sig = Sigmoid(a);
+                    T a = pres[l - 1][i], sig = Activation.Sigmoid(a);
                     below[i] *= MissingActivationDerivative ? T.One : sig * (T.One + a * (T.One - sig));
                 }
                 delta = below;
@@ -88,6 +88,4 @@ public sealed class DeepMlp(int dataSeed) : INet
         }
         return loss;
     }
-
-    static T Sigmoid<T>(T a) where T : IFloatingPointIeee754<T> => T.One / (T.One + T.Exp(-a));
 }

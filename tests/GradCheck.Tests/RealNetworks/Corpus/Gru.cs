@@ -26,8 +26,6 @@ public sealed class Gru(int batch, int steps, int hidden, int inputs, int dataSe
     public T Loss<T>(T[] w) where T : IFloatingPointIeee754<T> => Run(w, null);
     public T[] Grad<T>(T[] w) where T : IFloatingPointIeee754<T> { var g = new T[w.Length]; Run(w, g); return g; }
 
-    static T Sigmoid<T>(T a) where T : IFloatingPointIeee754<T> => T.One / (T.One + T.Exp(-a));
-
     /// <summary>Gate <paramref name="gate"/>'s pre-activation: W·x + U·h + b.</summary>
     T Pre<T>(T[] w, int gate, int j, T[] x, T[] h) where T : IFloatingPointIeee754<T>
     {
@@ -59,7 +57,7 @@ public sealed class Gru(int batch, int steps, int hidden, int inputs, int dataSe
             {
                 var h = hs[t];
                 var z = new T[hidden]; var r = new T[hidden]; var rh = new T[hidden]; var n = new T[hidden]; var next = new T[hidden];
-                for (int j = 0; j < hidden; j++) { z[j] = Sigmoid(Pre(w, 0, j, xs[t], h)); r[j] = Sigmoid(Pre(w, 1, j, xs[t], h)); rh[j] = r[j] * h[j]; }
+                for (int j = 0; j < hidden; j++) { z[j] = Activation.Sigmoid(Pre(w, 0, j, xs[t], h)); r[j] = Activation.Sigmoid(Pre(w, 1, j, xs[t], h)); rh[j] = r[j] * h[j]; }
                 for (int j = 0; j < hidden; j++) { n[j] = T.Tanh(Pre(w, 2, j, xs[t], rh)); next[j] = (T.One - z[j]) * n[j] + z[j] * h[j]; }
                 (zs[t], rs[t], rhs[t], ns[t], hs[t + 1]) = (z, r, rh, n, next);
             }

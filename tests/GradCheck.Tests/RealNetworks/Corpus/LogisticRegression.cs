@@ -34,7 +34,7 @@ public sealed class LogisticRegression(int samples, int features, int dataSeed) 
             loss += (T.Max(t, T.Zero) + T.Log(T.One + T.Exp(-T.Abs(t)))) * inv;
             if (g is null) continue;
             // d/dz log(1 + e^(−y·z)) = −y·σ(−y·z).
-            T sigma = MissingActivationDerivative ? T.One : T.One / (T.One + T.Exp(-t));
+            T sigma = MissingActivationDerivative ? T.One : Activation.Sigmoid(t);
             T dz = -y * sigma * inv;
             g[features] += dz;
             for (int i = 0; i < features; i++) g[i] += dz * T.CreateChecked(X[s][i]);

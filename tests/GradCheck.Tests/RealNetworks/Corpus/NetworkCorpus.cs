@@ -80,6 +80,18 @@ public static class NetworkCorpus
         _ => [("fc1.weight", 10 * 32), ("fc1.bias", 32), ("fc2.weight", 32 * 5), ("fc2.bias", 5)],
     };
 
+    /// <summary>The name of the tensor that holds entry <paramref name="index"/> of the flat parameter vector.</summary>
+    public static string TensorOf(IReadOnlyList<(string Name, int Size)> tensors, int index)
+    {
+        int offset = 0;
+        foreach (var (name, size) in tensors)
+        {
+            if (index < offset + size) return name;
+            offset += size;
+        }
+        throw new ArgumentOutOfRangeException(nameof(index), index, "beyond the network's parameters");
+    }
+
     /// <summary>Full mode on a sample of 32 entries (each seed its own; all 29 of the conv layer), and fast mode on the whole gradient.</summary>
     public static IEnumerable<GradientCheckOptions> Modes(int seed)
     {
