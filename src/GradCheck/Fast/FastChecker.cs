@@ -12,24 +12,29 @@ namespace GradCheck.Fast;
 /// </summary>
 internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
 {
-    public static GradientReport Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options, CancellationToken cancellation)
+    /// <summary>The report, or null (with the evaluations made) when f wrote into the gradient's array and the check must run again.</summary>
+    public static (GradientReport? Report, int Evaluations) Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options,
+        GradientRerun rerun, CancellationToken cancellation)
     {
-        return RunDetailed(function, gradient, point, options, cancellation, out _);
+        var report = RunDetailed(function, gradient, point, options, rerun, cancellation, out _, out int evaluations);
+        return (report, evaluations);
     }
 
     /// <summary>The check, also returning the directional results (for tests of detection power and for the Jacobian check).</summary>
-    internal static GradientReport RunDetailed(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options,
-        CancellationToken cancellation, out FastOutcome outcome)
+    internal static GradientReport? RunDetailed(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options,
+        GradientRerun rerun, CancellationToken cancellation, out FastOutcome outcome, out int evaluations)
     {
-        var context = CheckContext<T>.Create(point, options);
+        var context = CheckContext<T>.Create(point, options, rerun);
         var (plan, name, snapshot, counter, warnings) = (context.Plan, context.Name, context.Snapshot, context.Counter, context.Warnings);
         try
         {
             var (f0, analytic, noise, pool) = GradientChecker<T>.Start(function, gradient, point, context, options, cancellation);
             double epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
-            var search = new FastSearch<T>(pool, new GradientAnalytic(analytic), options, name, epsilon);
+            var search = new FastSearch<T>(pool, new GradientAnalytic<T>(analytic), options, name, epsilon);
             outcome = search.Run(plan.Indices);
             GradientChecker<T>.TopUp(function, point, snapshot, f0, options, counter.Count + pool.Evaluations, counter);
+            evaluations = counter.Count + pool.Evaluations;
+            if (!analytic.Unchanged()) return null;
 
             warnings.AddRange(outcome.Warnings);
             warnings.AddRange(EntryWarnings.For(outcome.Entries, point.Length, GradientChecker<T>.ZeroFraction(snapshot), f0,

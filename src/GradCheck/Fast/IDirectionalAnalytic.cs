@@ -1,3 +1,6 @@
+using System.Numerics;
+using GradCheck.Internal;
+
 namespace GradCheck.Fast;
 
 /// <summary>
@@ -17,8 +20,8 @@ internal interface IDirectionalAnalytic
     IReadOnlyList<double> KnownEntries { get; }
 }
 
-/// <summary>The analytic side when the whole gradient is at hand.</summary>
-internal sealed class GradientAnalytic(double[] gradient) : IDirectionalAnalytic
+/// <summary>The analytic side when the whole gradient is at hand (read in place, see <see cref="GradientValues{T}"/>).</summary>
+internal sealed class GradientAnalytic<T>(GradientValues<T> gradient) : IDirectionalAnalytic where T : IFloatingPointIeee754<T>
 {
     public (double Value, double Magnitude) Along(DirectionSegment segment)
     {

@@ -8,11 +8,14 @@ namespace GradCheck.Internal;
 /// </summary>
 internal sealed class CheckContext<T> where T : IFloatingPointIeee754<T>
 {
-    private CheckContext(CheckPlan plan, Func<int, string> name, T[] snapshot)
+    private CheckContext(CheckPlan plan, Func<int, string> name, T[] snapshot, GradientRerun rerun)
     {
         Plan = plan;
         Name = name;
         Snapshot = snapshot;
+        Rerun = rerun;
+        Counter.Count = rerun.PriorEvaluations;
+        if (rerun.Warning is { } warning) Warnings.Add(warning);
     }
 
     public CheckPlan Plan { get; }
@@ -20,6 +23,9 @@ internal sealed class CheckContext<T> where T : IFloatingPointIeee754<T>
     public Func<int, string> Name { get; }
 
     public T[] Snapshot { get; }
+
+    /// <summary>Whether the analytic gradient is read in place or, on a run again, from a copy.</summary>
+    public GradientRerun Rerun { get; }
 
     public EvaluationCounter Counter { get; } = new();
 
@@ -29,10 +35,10 @@ internal sealed class CheckContext<T> where T : IFloatingPointIeee754<T>
     public List<EntryResult> NotReentrant { get; } = [];
 
     /// <summary>Validates the point and the plan (throwing before f is called) and snapshots the point.</summary>
-    public static CheckContext<T> Create(T[] point, GradientCheckOptions options)
+    public static CheckContext<T> Create(T[] point, GradientCheckOptions options, GradientRerun? rerun = null)
     {
         PointValidation.Validate(point);
         var plan = CheckPlan.Create(options, point.Length);
-        return new CheckContext<T>(plan, options.EntryName ?? (i => $"x[{i}]"), (T[])point.Clone());
+        return new CheckContext<T>(plan, options.EntryName ?? (i => $"x[{i}]"), (T[])point.Clone(), rerun ?? GradientRerun.None);
     }
 }

@@ -29,6 +29,14 @@ internal static class CheckInputs
     /// is restored from <paramref name="snapshot"/>, and said in <paramref name="warnings"/> when the check reports warnings.
     /// </summary>
     public static double[] Gradient<T>(Func<T[], T[]> gradient, T[] point, T[] snapshot, List<string>? warnings = null, string where = "the unperturbed point")
+        where T : IFloatingPointIeee754<T> =>
+        ToDouble(GradientArray(gradient, point, snapshot, warnings, where));
+
+    /// <summary>
+    /// The array the gradient returned at <paramref name="point"/>, checked for length but not copied (see
+    /// <see cref="GradientValues{T}"/>); otherwise as <see cref="Gradient{T}"/>.
+    /// </summary>
+    public static T[] GradientArray<T>(Func<T[], T[]> gradient, T[] point, T[] snapshot, List<string>? warnings = null, string where = "the unperturbed point")
         where T : IFloatingPointIeee754<T>
     {
         T[]? result;
@@ -48,7 +56,7 @@ internal static class CheckInputs
             throw new ArgumentException(
                 string.Create(CultureInfo.InvariantCulture, $"The gradient has {result.Length} entries but the point has {point.Length} coordinates; they must have the same length."),
                 nameof(gradient));
-        return ToDouble(result);
+        return result;
     }
 
     /// <summary>

@@ -17,8 +17,17 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(point);
         (function, gradient) = EvaluationHook.Wrap(function, gradient, options.BeforeEvaluation);
-        if (options.Mode == CheckMode.Fast) return FastChecker<T>.Run(function, gradient, point, options, cancellation);
-        var context = CheckContext<T>.Create(point, options);
+        // The gradient is read in place from the array it returned; when f wrote into that array during the check, the
+        // verdicts were made on values that changed, so the check runs again on a private copy (see GradientValues).
+        var first = RunOnce(function, gradient, point, options, GradientRerun.None, cancellation);
+        return first.Report ?? RunOnce(function, gradient, point, options, GradientRerun.After(first.Evaluations), cancellation).Report!;
+    }
+
+    private static (GradientReport? Report, int Evaluations) RunOnce(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options,
+        GradientRerun rerun, CancellationToken cancellation)
+    {
+        if (options.Mode == CheckMode.Fast) return FastChecker<T>.Run(function, gradient, point, options, rerun, cancellation);
+        var context = CheckContext<T>.Create(point, options, rerun);
         var (plan, name, snapshot, counter, warnings) = (context.Plan, context.Name, context.Snapshot, context.Counter, context.Warnings);
         try
         {
@@ -37,10 +46,12 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
             // A progress bar's last value should be the report's count: the top-up comes after the last entry.
             if (counter.Count + pool.Evaluations > beforeTopUp)
                 options.Progress?.Report(new CheckProgress(done, plan.Indices.Count, counter.Count + pool.Evaluations));
+            if (!analytic.Unchanged()) return (null, counter.Count + pool.Evaluations);
 
             warnings.AddRange(EntryWarnings.For(entries, point.Length, ZeroFraction(snapshot), f0, resolvedAtOuterScale: budget.ResolvedAtOuterScale));
-            return GradientReport.OfGradient<T>(new CheckFacts(entries, counter.Count + pool.Evaluations, warnings, Describe(options), plan.Seed),
+            var report = GradientReport.OfGradient<T>(new CheckFacts(entries, counter.Count + pool.Evaluations, warnings, Describe(options), plan.Seed),
                 point.Length, f0, noise, options);
+            return (report, report.FunctionEvaluations);
         }
         finally
         {
@@ -87,14 +98,15 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
     /// The common start of the full and the fast check: f at the point (finite, deterministic), the analytic
     /// gradient (and its reentrancy), f's measured noise, and the workers that evaluate perturbed points.
     /// </summary>
-    internal static (double F0, double[] Analytic, double Noise, WorkerPool<T> Pool) Start(Func<T[], T> function, Func<T[], T[]> gradient,
+    internal static (double F0, GradientValues<T> Analytic, double Noise, WorkerPool<T> Pool) Start(Func<T[], T> function, Func<T[], T[]> gradient,
         T[] point, CheckContext<T> context, GradientCheckOptions options, CancellationToken cancellation)
     {
         var (snapshot, counter, warnings) = (context.Snapshot, context.Counter, context.Warnings);
         double f0 = Prepare(function, point, snapshot, options, counter);
-        double[] analytic = CheckInputs.Gradient(gradient, point, snapshot, warnings);
-        if (options.CheckGradientReentrancy)
-            context.NotReentrant.AddRange(CheckReentrancy(gradient, point, snapshot, analytic, options, context.Name, warnings));
+        T[] first = CheckInputs.GradientArray(gradient, point, snapshot, warnings);
+        var analytic = options.CheckGradientReentrancy
+            ? CheckReentrancy(gradient, point, snapshot, first, options, context, warnings)
+            : context.Rerun.Keep(first);
         double noise = MeasureNoise(function, point, snapshot, f0, options, counter);
         double scale = GradientScale.Of(analytic);
         return (f0, analytic, noise, Workers(function, point, snapshot, f0, noise, options, context.Name, cancellation, scale));
@@ -134,34 +146,61 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
     /// <summary>
     /// Calls the gradient a second time at the point: every entry that changed by more than
     /// <see cref="GradientCheckOptions.NondeterminismTolerance"/> is a failing <see cref="EntryVerdict.NotReentrant"/>
-    /// entry (PyTorch: "Backward is not reentrant"), whether or not the plan samples it.
+    /// entry (PyTorch: "Backward is not reentrant"), whether or not the plan samples it. Returns the values to judge:
+    /// the first call's, read in place. Neither call is copied when they agree bit for bit, which the fingerprints show
+    /// even when the gradient returns the same array twice; a gradient that returned the same array twice with
+    /// different values has lost its first call's values, so the changes are measured between a kept copy of the second
+    /// call and a third.
     /// </summary>
-    internal static List<EntryResult> CheckReentrancy(Func<T[], T[]> gradient, T[] point, T[] snapshot, double[] first, GradientCheckOptions options,
-        Func<int, string> name, List<string> warnings)
+    internal static GradientValues<T> CheckReentrancy(Func<T[], T[]> gradient, T[] point, T[] snapshot, T[] first, GradientCheckOptions options,
+        CheckContext<T> context, List<string> warnings)
+    {
+        ulong firstPrint = GradientValues<T>.Fingerprint(first);   // before a second call can overwrite a reused array
+        T[] again = CallAgain(gradient, point, snapshot, first.Length, "a second time");
+        if (GradientValues<T>.Fingerprint(again) == firstPrint) return context.Rerun.Keep(again);
+        if (!ReferenceEquals(again, first))
+        {
+            var judged = context.Rerun.Keep(first);
+            AddChanges(judged, again, options, context, warnings, note: "");
+            return judged;
+        }
+        var kept = GradientValues<T>.Copy(again);
+        T[] third = CallAgain(gradient, point, snapshot, first.Length, "a third time");
+        AddChanges(kept, third, options, context, warnings,
+            note: " The gradient returned the same array on both calls, so the second call overwrote the first's values: the values shown are the second and a third call's.");
+        return kept;
+    }
+
+    private static T[] CallAgain(Func<T[], T[]> gradient, T[] point, T[] snapshot, int length, string when)
     {
         T[] again;
         try
         {
-            again = UserCode.Invoke(() => gradient(point), "The gradient", "when called a second time at the same point");
+            again = UserCode.Invoke(() => gradient(point), "The gradient", $"when called {when} at the same point");
         }
         finally
         {
             snapshot.CopyTo(point, 0);
         }
-        if (again is null || again.Length != first.Length)
+        if (again is null || again.Length != length)
             throw new ArgumentException(
-                $"The gradient returned {(again is null ? "null" : $"{again.Length} entries")} when called a second time at the same point, "
-                + $"after {first.Length} the first time; it must return one entry per coordinate every time.", nameof(gradient));
+                $"The gradient returned {(again is null ? "null" : $"{again.Length} entries")} when called {when} at the same point, "
+                + $"after {length} the first time; it must return one entry per coordinate every time.", nameof(gradient));
+        return again;
+    }
+
+    private static void AddChanges(IReadOnlyList<double> first, T[] again, GradientCheckOptions options, CheckContext<T> context, List<string> warnings, string note)
+    {
         // Compared as they are, not converted to a second array of doubles first: that array was a copy of the point.
         double tolerance = options.NondeterminismTolerance;
-        var failures = new List<EntryResult>();
-        for (int i = 0; i < first.Length; i++)
+        var failures = context.NotReentrant;
+        int before = failures.Count;
+        for (int i = 0; i < again.Length; i++)
         {
             double second = double.CreateChecked(again[i]);
-            if (!ReentrancyCheck.Same(first[i], second, tolerance)) failures.Add(ReentrancyCheck.Entry(i, name(i), first[i], second, tolerance));
+            if (!ReentrancyCheck.Same(first[i], second, tolerance)) failures.Add(ReentrancyCheck.Entry(i, context.Name(i), first[i], second, tolerance));
         }
-        if (failures.Count > 0) warnings.Add(ReentrancyCheck.Summary("The gradient", failures, first.Length, tolerance));
-        return failures;
+        if (failures.Count > before) warnings.Add(ReentrancyCheck.Summary("The gradient", failures.GetRange(before, failures.Count - before), again.Length, tolerance) + note);
     }
 
     internal static double ZeroFraction(T[] point) => point.Length == 0 ? 0 : (double)point.Count(T.IsZero) / point.Length;

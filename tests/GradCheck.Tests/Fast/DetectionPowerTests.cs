@@ -73,7 +73,7 @@ public class DetectionPowerTests
 
     private static (GradientReport Report, FastOutcome Outcome) Run(SeparableCoupled problem, Func<double[], double[]>? gradient, GradientCheckOptions options)
     {
-        var report = FastChecker<double>.RunDetailed(problem.F, gradient ?? problem.Gradient, (double[])problem.Point.Clone(), options, CancellationToken.None, out var outcome);
-        return (report, outcome);
+        var report = FastChecker<double>.RunDetailed(problem.F, gradient ?? problem.Gradient, (double[])problem.Point.Clone(), options, GradCheck.Internal.GradientRerun.None, CancellationToken.None, out var outcome, out _);
+        return (report!, outcome);
     }
 }

@@ -14,15 +14,16 @@ public class FastMemoryTests
     private const int Seed = 5;
 
     /// <summary>
-    /// One copy of the point is the snapshot that restores it, one the analytic gradient held as doubles (the reentrancy
-    /// check calls the gradient a second time, which may overwrite the array it returned the first time); the rest,
-    /// packed signs of 5 directions and 4 noise-probe directions, is 0.14. Measured 2.15 copies; 8.63 before directions,
-    /// noise-probe signs and coordinate lists stopped being stored one value per coordinate (commit e1d45d0).
+    /// One copy of the point is the snapshot that restores it; the analytic gradient is read in place from the array the
+    /// gradient returned (this one returns the same buffer every call, and the reentrancy check compares the two calls
+    /// by fingerprint); the rest, packed signs of 5 directions and 4 noise-probe directions, is 0.14. Measured 1.15
+    /// copies; 2.15 while the gradient was copied as doubles, 8.63 before directions, noise-probe signs and coordinate
+    /// lists stopped being stored one value per coordinate (commit e1d45d0). Issue 15's target is 1.5.
     /// </summary>
-    private const double MaxCopies = 2.5;
+    private const double MaxCopies = 1.5;
 
     [Fact]
-    public void AFastCheckAtAMillionCoordinatesAllocatesAboutTwoCopiesOfThePoint()
+    public void AFastCheckAtAMillionCoordinatesAllocatesAboutOneCopyOfThePoint()
     {
         var problem = new SumOfSquares(N, Seed);
         var correct = Allocated(problem, problem.Gradient, out var passed);

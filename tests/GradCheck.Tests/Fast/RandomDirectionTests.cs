@@ -61,7 +61,7 @@ public class RandomDirectionTests
         double[] gradient = [0.5, -2, 3, 7, -11, 13];
         var direction = RandomDirection.Draw(2, new IndexRange(6), 9)[1];
         var stored = StoredSigns(2, 6, 9)[1];
-        var (value, magnitude) = new GradientAnalytic(gradient).Along(new DirectionSegment(direction, 1, 5, 1));
+        var (value, magnitude) = new GradientAnalytic<double>(GradientValues<double>.Borrow(gradient)).Along(new DirectionSegment(direction, 1, 5, 1));
         Assert.Equal(Enumerable.Range(1, 4).Sum(p => stored[p] * gradient[p]), value);
         Assert.Equal(Enumerable.Range(1, 4).Sum(p => Math.Abs(gradient[p])), magnitude);
     }
