@@ -22,6 +22,9 @@ internal sealed class DirectionalBudget(GradientCheckOptions options, double eps
 {
     private readonly ErrorBudget _budget = new(options, epsilon, knownEntries);
 
+    /// <summary>The per-entry budget this one sums: located entries are judged by it, so the gradient is scanned for its scale once.</summary>
+    public ErrorBudget EntryBudget => _budget;
+
     /// <summary>The scale the per-entry budget resolves at (<see cref="ErrorBudget.Scale"/>).</summary>
     public double Scale => _budget.Scale;
 

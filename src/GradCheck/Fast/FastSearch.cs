@@ -38,7 +38,6 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
     private readonly GradientCheckOptions _options;
     private readonly Func<int, string> _name;
     private readonly DirectionalBudget _directionalBudget;
-    private readonly double _epsilon;
     private readonly Func<int[], IReadOnlyList<EntryResult>> _checkEntries;
 
     /// <param name="pool">Evaluates f near the point.</param>
@@ -58,7 +57,6 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         _analytic = analytic;
         _options = options;
         _name = name;
-        _epsilon = epsilon;
         _directionalBudget = new DirectionalBudget(options, epsilon, analytic.KnownEntries);
     }
 
@@ -247,7 +245,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
     private IReadOnlyList<EntryResult> CheckEntries(int[] indices)
     {
         var analytic = indices.Select(_analytic.Entry).ToArray();
-        var budget = new ErrorBudget(_options, _epsilon, _analytic.KnownEntries);
+        var budget = _directionalBudget.EntryBudget;
         return _pool.Map(Enumerable.Range(0, indices.Length).ToArray(), (worker, i) =>
             GradientChecker<T>.JudgeEntry(worker, indices[i], budget, analytic[i], _name, _options, early: false));
     }
