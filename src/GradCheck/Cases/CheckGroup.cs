@@ -15,9 +15,8 @@ public sealed record CheckGroup
     /// <param name="Name">The group's name, e.g. a tensor name.</param>
     /// <param name="Shape">The group's shape, e.g. [out, in] for a weight matrix; [n] for a flat vector.</param>
     /// <param name="Report">The gradient report of the group's entries.</param>
-#pragma warning disable CA1725 // The parameter names are those of the positional record this type was: named arguments keep compiling.
+    // Capitalised parameters: the names of the positional record this type was, so that named arguments keep compiling.
     public CheckGroup(string Name, IReadOnlyList<int> Shape, GradientReport Report) : this(Name, Shape, (ICheckReport)Report)
-#pragma warning restore CA1725
     {
     }
 
@@ -75,9 +74,7 @@ public sealed record CheckGroup
 
     /// <summary>The parts of a gradient group, as the positional record this type was deconstructed into.</summary>
     /// <exception cref="InvalidOperationException">The group's report is not a <see cref="GradientReport"/>.</exception>
-#pragma warning disable CA1725, CA1021 // The names and out parameters of the positional record's deconstruction, kept for source compatibility.
     public void Deconstruct(out string Name, out IReadOnlyList<int> Shape, out GradientReport Report)
-#pragma warning restore CA1725, CA1021
     {
         Name = this.Name;
         Shape = this.Shape;
