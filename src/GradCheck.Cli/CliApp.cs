@@ -18,11 +18,11 @@ internal static class CliApp
             config.ConfigureConsole(console);
             config.CancellationExitCode(ExitCodes.Cancelled);
             config.AddCommand<DemoCommand>("demo")
-                .WithDescription("Run the built-in cases (a two-layer network, correct and with a planted bug, and classic traps) and write reports. Exit code 0 when every case ends as expected (planted bugs caught), 1 when one does not, 4 when nothing failed but a case was inconclusive.")
+                .WithDescription("Run the built-in cases (a two-layer network, correct and with a planted bug; classic traps: a kink, a 1e10 offset, a domain edge, float32; whole-model checks with planted bugs) and write reports. Exit code 0 when every case ends as expected (planted bugs caught), 1 when one does not, 4 when nothing failed but a case was inconclusive.")
                 .WithExample("demo")
                 .WithExample("demo", "--format", "console,json", "--out", "reports");
             config.AddCommand<RunCommand>("run")
-                .WithDescription("Discover [[GradientCheckCase]] methods in a compiled assembly and run them. Exit code 0: all as expected, 1: failures, 2: usage error, 4: inconclusive (nothing failed, but a case's derivatives were not resolved).")
+                .WithDescription("Discover [[GradientCheckCase]] methods in a compiled assembly and run them: gradient, whole-model, Jacobian (full, VJP, JVP), Hessian-vector product, Taylor and descent checks, or any check wrapped with CheckCase.Create (a TorchSharp check), in full or fast mode. Exit code 0: all as expected, 1: failures, 2: usage error, 4: inconclusive (nothing failed, but a case's derivatives were not resolved).")
                 .WithExample("run", "bin/Release/net10.0/MyModel.Tests.dll", "--filter", "conv*", "--seed", "42");
             // Spectre prints parse errors itself and returns -1; we want the documented code 2 for usage errors.
             config.SetExceptionHandler((exception, _) => HandleException(console, exception));

@@ -15,6 +15,12 @@ public interface ICheckReport
     /// <summary>One line: the verdict, what was checked, the cost.</summary>
     string Summary { get; }
 
+    /// <summary>
+    /// True when the check's options accepted an inconclusive outcome (<c>AcceptInconclusive</c>): <see cref="ThrowIfFailed"/>
+    /// then lets it through, and a runner counts it as a pass it was told to accept.
+    /// </summary>
+    bool AcceptsInconclusive { get; }
+
     /// <summary>Things the user should know beside the verdict; empty when there are none.</summary>
     IReadOnlyList<string> Warnings { get; }
 

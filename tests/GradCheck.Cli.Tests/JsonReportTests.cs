@@ -76,7 +76,7 @@ public class JsonReportTests
         Assert.Equal(Path.GetFileName(Tool.FixtureAssembly), doc.RootElement.GetProperty("options").GetProperty("assembly").GetString());
     }
 
-    private static void Collect(JsonElement element, ISet<string> names)
+    internal static void Collect(JsonElement element, ISet<string> names)
     {
         if (element.ValueKind == JsonValueKind.Object)
             foreach (var p in element.EnumerateObject())

@@ -14,12 +14,12 @@ internal class CheckSettings : CommandSettings
     public string[] Filters { get; init; } = [];
 
     [CommandOption("-m|--mode <MODE>")]
-    [Description("full (every entry) or fast (a few random directional derivatives, wrong entries located by bisection; see docs/fast-mode.md).")]
+    [Description("full (every entry) or fast (a few random directional derivatives, wrong entries located by bisection; see docs/fast-mode.md). Applies to gradient, model and Jacobian cases; Taylor, descent and Hessian cases test directions anyway.")]
     [DefaultValue(CheckMode.Full)]
     public CheckMode Mode { get; init; } = CheckMode.Full;
 
     [CommandOption("-s|--seed <SEED>")]
-    [Description("Seed for sampled coordinates and random directions; recorded in the JSON report. Default: the core's fixed seed.")]
+    [Description("Seed for sampled coordinates and random directions (fast mode, the Taylor test's direction, the Hessian check's directions); it replaces a seed the case set itself and is recorded in the JSON report. Default: the core's fixed seed, or the case's own.")]
     public int? Seed { get; init; }
 
     [CommandOption("-o|--out <DIR>")]

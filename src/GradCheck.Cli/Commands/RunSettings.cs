@@ -8,7 +8,7 @@ namespace GradCheck.Cli.Commands;
 internal sealed class RunSettings : CheckSettings
 {
     [CommandArgument(0, "<ASSEMBLY>")]
-    [Description("A compiled assembly (.dll) with public static [[GradientCheckCase]] methods; its dependencies are resolved from its .deps.json.")]
+    [Description("A compiled assembly (.dll) with public static [[GradientCheckCase]] methods returning CheckCase (CheckCase.Function, Model, Jacobian, Vjp, Jvp, Hessian, Taylor, Descent, Create); its dependencies are resolved from its .deps.json.")]
     public string Assembly { get; init; } = "";
 
     public override ValidationResult Validate()

@@ -5,8 +5,9 @@ using Spectre.Console;
 namespace GradCheck.Cli.Reports;
 
 /// <summary>
-/// The console report: per case a table per group (tensor), the worst entries, diagnosis and warnings; at the end
-/// a summary of all cases. Colours come from markup, which Spectre drops when the console has no colour support.
+/// The console report: per case a table per group (tensor), the rows of groups without entries (Taylor, descent), the
+/// worst entries, diagnosis and warnings; at the end a summary of all cases. Colours come from markup, which Spectre
+/// drops when the console has no colour support.
 /// </summary>
 internal sealed class ConsoleReport(IAnsiConsole console)
 {
@@ -26,6 +27,7 @@ internal sealed class ConsoleReport(IAnsiConsole console)
         var result = outcome.Result!;
         console.Write(GroupTable(result));
         foreach (var line in result.Groups.Select(CheckedText.FastLine).OfType<string>()) console.MarkupLineInterpolated($"[grey]{line}[/]");
+        foreach (var group in result.Groups) WriteDetails(group);
         if (outcome.Entries.Any()) console.Write(WorstTable(outcome));
         WriteDiagnosis(outcome);
         console.WriteLine();
@@ -83,19 +85,18 @@ internal sealed class ConsoleReport(IAnsiConsole console)
             .AddColumns("group", "shape", "checked", "ok", "mismatch", "kink", "non-finite", "worst rel error", "evaluations", "result");
         foreach (var group in result.Groups)
         {
-            var r = group.Report;
-            var counts = VerdictCounts.Of(r);
+            var counts = group.EntryReport() is { } r ? VerdictCounts.Of(r) : null;
             table.AddRow(
                 Markup.Escape(group.Name),
                 Markup.Escape(Numbers.Shape(group.Shape)),
-                CheckedText.Checked(r),
-                CheckedText.Count(r, counts.Ok),
-                counts.Mismatch > 0 ? $"[red]{counts.Mismatch}[/]" : "0",
-                counts.NonDifferentiable > 0 ? $"[yellow]{counts.NonDifferentiable}[/]" : "0",
-                counts.NonFinite > 0 ? $"[red]{counts.NonFinite}[/]" : "0",
-                CheckedText.WorstRelativeError(r),
-                Numbers.Format(r.FunctionEvaluations),
-                r.Outcome switch { CheckOutcome.Passed => "[green]ok[/]", CheckOutcome.Failed => "[red]FAILED[/]", _ => "[yellow]INCONCLUSIVE[/]" });
+                CheckedText.Checked(group),
+                counts is null ? CheckedText.None : CheckedText.Count(group, counts.Ok),
+                counts is null ? CheckedText.None : counts.Mismatch > 0 ? $"[red]{counts.Mismatch}[/]" : "0",
+                counts is null ? CheckedText.None : counts.NonDifferentiable > 0 ? $"[yellow]{counts.NonDifferentiable}[/]" : "0",
+                counts is null ? CheckedText.None : counts.NonFinite > 0 ? $"[red]{counts.NonFinite}[/]" : "0",
+                CheckedText.WorstRelativeError(group),
+                Numbers.Format(group.CheckReport.FunctionEvaluations),
+                group.CheckReport.Outcome switch { CheckOutcome.Passed => "[green]ok[/]", CheckOutcome.Failed => "[red]FAILED[/]", _ => "[yellow]INCONCLUSIVE[/]" });
         }
         for (int i = 2; i <= 8; i++) table.Columns[i].RightAligned();
         return table;
@@ -120,6 +121,21 @@ internal sealed class ConsoleReport(IAnsiConsole console)
         return table;
     }
 
+    /// <summary>A group without an entry table: its summary, its own rows (steps, learning rates) and notes.</summary>
+    private void WriteDetails(CheckGroup group)
+    {
+        if (CheckDetails.Of(group) is not { } details) return;
+        console.MarkupLineInterpolated($"[bold]{group.Name}[/]: {details.Summary}");
+        if (details.Rows.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Simple).AddColumns(details.Header.Select(Markup.Escape).ToArray());
+            foreach (var row in details.Rows) table.AddRow(row.Select(Markup.Escape).ToArray());
+            foreach (var column in table.Columns) column.RightAligned();
+            console.Write(table);
+        }
+        foreach (var note in details.Notes) console.MarkupLineInterpolated($"[grey]  {note}[/]");
+    }
+
     private void WriteDiagnosis(CaseOutcome outcome)
     {
         foreach (var group in outcome.Result!.Groups.Where(g => g.Diagnosis is not null))
@@ -131,7 +147,13 @@ internal sealed class ConsoleReport(IAnsiConsole console)
         if (notable.Count > DiagnosisLinesShown)
             console.MarkupLineInterpolated($"  … and {notable.Count - DiagnosisLinesShown} more");
         foreach (var group in outcome.Result!.Groups)
-        foreach (var warning in group.Report.Warnings)
+        {
+            foreach (var contract in group.ContractFailures()) console.MarkupLineInterpolated($"  [red]✗[/] ({group.Name}) {Diagnosis.Describe(contract)}");
+            foreach (var direction in group.DirectionFailures())
+                console.MarkupLineInterpolated($"  [{(direction.Entry.IsFailure ? "red" : "yellow")}]{(direction.Entry.IsFailure ? "✗" : "?")}[/] ({group.Name}) {Diagnosis.Describe(direction)}");
+        }
+        foreach (var group in outcome.Result!.Groups)
+        foreach (var warning in group.CheckReport.Warnings)
             console.MarkupLineInterpolated($"  [yellow]warning[/] ({group.Name}): {warning}");
     }
 }

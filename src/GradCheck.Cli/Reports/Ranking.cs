@@ -15,13 +15,13 @@ internal static class Ranking
     }
 }
 
-/// <summary>Verdict counts of one report.</summary>
+/// <summary>Verdict counts of one report's entries (broken contracts and unlocated directions are not entries).</summary>
 internal sealed record VerdictCounts(int Ok, int Mismatch, int NonDifferentiable, int NonFinite, int Inconclusive)
 {
     public static VerdictCounts Of(GradientReport report) => new(
-        report.Rows().Count(e => e.Verdict == EntryVerdict.Ok),
-        report.Rows().Count(e => e.Verdict == EntryVerdict.Mismatch),
-        report.Rows().Count(e => e.Verdict == EntryVerdict.NonDifferentiable),
-        report.Rows().Count(e => e.Verdict == EntryVerdict.NonFinite),
-        report.Rows().Count(e => e.IsInconclusive));
+        report.Entries.Count(e => e.Verdict == EntryVerdict.Ok),
+        report.Entries.Count(e => e.Verdict == EntryVerdict.Mismatch),
+        report.Entries.Count(e => e.Verdict == EntryVerdict.NonDifferentiable),
+        report.Entries.Count(e => e.Verdict == EntryVerdict.NonFinite),
+        report.Entries.Count(e => e.IsInconclusive));
 }

@@ -11,15 +11,16 @@ internal sealed record CaseOutcome(DiscoveredCase Case, CheckCaseResult? Result,
     /// <summary>True when the case ran and every group passed.</summary>
     public bool Passed => Error is null && Result is { Passed: true };
 
-    /// <summary>True when the case ran, nothing failed, but some group could not resolve its entries.</summary>
+    /// <summary>True when the case ran, nothing failed, but some group could not resolve what it had to check.</summary>
     public bool Inconclusive => Error is null && Result is { Outcome: CheckOutcome.Inconclusive };
 
     /// <summary>
     /// True when the case is inconclusive and every unresolved group's options accepted that
-    /// (<see cref="GradientCheckOptions.AcceptInconclusive"/>): then it counts as a pass for a case that expects one.
+    /// (<see cref="ICheckReport.AcceptsInconclusive"/>, from the case's options or <c>--accept-inconclusive</c>): then it
+    /// counts as a pass for a case that expects one.
     /// </summary>
     public bool InconclusiveAccepted => Inconclusive
-        && Result!.Groups.Where(g => g.Report.Outcome == CheckOutcome.Inconclusive).All(g => g.Report.AcceptsInconclusive);
+        && Result!.Groups.Where(g => g.CheckReport.Outcome == CheckOutcome.Inconclusive).All(g => g.CheckReport.AcceptsInconclusive);
 
     /// <summary>
     /// The verdict the case should have: a pass (or an accepted inconclusive), or a failure for ExpectFailure cases.
@@ -39,8 +40,9 @@ internal sealed record CaseOutcome(DiscoveredCase Case, CheckCaseResult? Result,
 
     public int FunctionEvaluations => Result?.FunctionEvaluations ?? 0;
 
+    /// <summary>The entries of every group that has an entry table; none for Taylor, descent and other checks' groups.</summary>
     public IEnumerable<(CheckGroup Group, EntryResult Entry)> Entries =>
-        Result?.Groups.SelectMany(g => g.Report.Rows().Select(e => (g, e))) ?? [];
+        Result?.Groups.SelectMany(g => g.Entries().Select(e => (g, e))) ?? [];
 }
 
 /// <summary>All outcomes of one invocation.</summary>

@@ -1,13 +1,16 @@
-using System.Numerics;
-
 namespace GradCheck;
 
 /// <summary>
-/// A named gradient check that a runner (the <c>gradcheck</c> tool) starts with options of its choosing: seed,
-/// progress reporting, cancellation. Build one with <see cref="Function(string, Func{double[], double}, Func{double[], double[]}, double[], Func{int, string}?)"/>
-/// for a plain function or with <see cref="Create"/> for anything else, such as one report per parameter tensor.
+/// A named check that a runner (the <c>gradcheck</c> tool) starts with options of its choosing: seed, mode, progress
+/// reporting, acceptance of inconclusive results, cancellation. Every check kind has a factory:
+/// <see cref="Function(string, Func{double[], double}, Func{double[], double[]}, double[], Func{int, string}?)"/> (a gradient),
+/// <see cref="Model"/> (every tensor of a model), <see cref="Jacobian"/>, <see cref="Vjp"/>, <see cref="Jvp"/>,
+/// <see cref="Hessian"/>, <see cref="Taylor(string, Func{double[], double}, Func{double[], double[]}, double[], TaylorTestOptions?)"/> and
+/// <see cref="Descent(string, Func{double[], double}, Func{double[], double[]}, double[], DescentCheckOptions?)"/>;
+/// <see cref="Create{TReport}"/> wraps any other check that returns an <see cref="ICheckReport"/> (a TorchSharp check),
+/// and <see cref="Create(string, Func{GradientCheckOptions, CancellationToken, CheckCaseResult})"/> builds several named groups.
 /// </summary>
-public sealed class CheckCase
+public sealed partial class CheckCase
 {
     private readonly Func<GradientCheckOptions, CancellationToken, CheckCaseResult> _run;
 
@@ -29,36 +32,25 @@ public sealed class CheckCase
     /// </summary>
     public static CheckCase Create(string name, Func<GradientCheckOptions, CancellationToken, CheckCaseResult> run) => new(name, run);
 
-    /// <summary>A check of one function of a flat <see cref="double"/> vector, reported as a single group.</summary>
-    /// <param name="name">The case's name.</param>
-    /// <param name="function">The scalar function. Must be deterministic.</param>
-    /// <param name="gradient">The analytic gradient to check.</param>
-    /// <param name="point">Where to check. Copied, so the case can run more than once.</param>
-    /// <param name="entryName">Names entries in reports; null: <c>x[i]</c>.</param>
-    public static CheckCase Function(string name, Func<double[], double> function, Func<double[], double[]> gradient, double[] point, Func<int, string>? entryName = null) =>
-        FunctionOf(name, function, gradient, point, entryName);
-
-    /// <inheritdoc cref="Function(string, Func{double[], double}, Func{double[], double[]}, double[], Func{int, string}?)"/>
-    public static CheckCase Function(string name, Func<float[], float> function, Func<float[], float[]> gradient, float[] point, Func<int, string>? entryName = null) =>
-        FunctionOf(name, function, gradient, point, entryName);
-
     /// <summary>
-    /// A whole-model check with <see cref="ModelCheck"/>: one group per parameter tensor, named and shaped like the
-    /// tensor, with its <see cref="ParameterReport.Diagnosis"/>.
+    /// A case of any check kind: <paramref name="run"/> receives the runner's options (pass on what your check takes,
+    /// e.g. <c>new TorchCheckOptions { Check = options }</c>, and the cancellation token where it takes one) and returns
+    /// its report, shown as one group named like the case, with no shape of its own.
     /// </summary>
-    /// <param name="name">The case's name.</param>
-    /// <param name="model">The model at the point to check; its parameters are restored after every run.</param>
-    public static CheckCase Model<T>(string name, IDifferentiableModel<T> model) where T : IFloatingPointIeee754<T>
+    /// <remarks>
+    /// Generic rather than an overload on <see cref="ICheckReport"/> so that a lambda with no return type of its own
+    /// (<c>(_, _) =&gt; throw …</c>) still binds to <see cref="Create(string, Func{GradientCheckOptions, CancellationToken, CheckCaseResult})"/>, as it did.
+    /// </remarks>
+    /// <typeparam name="TReport">The check's report type, e.g. <c>TensorCheckReport</c>.</typeparam>
+    public static CheckCase Create<TReport>(string name, Func<GradientCheckOptions, CancellationToken, TReport> run) where TReport : ICheckReport
     {
-        ArgumentNullException.ThrowIfNull(model);
-        return new CheckCase(name, (options, cancellationToken) =>
+        ArgumentNullException.ThrowIfNull(run);
+        return new(name, (options, cancellationToken) =>
         {
-            var report = ModelCheck.Run(model, options, cancellationToken);
-            return new CheckCaseResult(report.Parameters.Select(p => new CheckGroup(p.Name, p.Shape, p.Report)
-            {
-                Diagnosis = p.Diagnosis,
-                Line = LineThrough(model, model.Parameters.First(q => q.Name == p.Name)),
-            }).ToArray());
+            TReport report = run(options, cancellationToken);
+            return report is null
+                ? throw new InvalidOperationException($"Check case '{name}' returned no report.")
+                : SingleGroup(name, [], report);
         });
     }
 
@@ -70,49 +62,7 @@ public sealed class CheckCase
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    private static CheckCase FunctionOf<T>(string name, Func<T[], T> function, Func<T[], T[]> gradient, T[] point, Func<int, string>? entryName)
-        where T : IFloatingPointIeee754<T>
-    {
-        ArgumentNullException.ThrowIfNull(function);
-        ArgumentNullException.ThrowIfNull(gradient);
-        ArgumentNullException.ThrowIfNull(point);
-        T[] start = (T[])point.Clone();
-        return new CheckCase(name, (options, cancellationToken) =>
-        {
-            T[] x = (T[])start.Clone();
-            var report = GradientCheck.Run(function, gradient, x, entryName is null ? options : options with { EntryName = entryName }, cancellationToken);
-            return new CheckCaseResult([new CheckGroup(name, [start.Length], report) { Line = LineThrough(function, start) }]);
-        });
-    }
-
-    /// <summary>
-    /// The loss along one entry of a tensor. Writes into the model's memory for one forward pass and puts the value
-    /// back, so it must not run while another check of the same model is running.
-    /// </summary>
-    private static Func<int, double, double> LineThrough<T>(IDifferentiableModel<T> model, Parameter<T> parameter) where T : IFloatingPointIeee754<T> =>
-        (index, offset) =>
-        {
-            var storage = parameter.Storage;
-            var original = storage.Values();
-            var moved = (T[])original.Clone();
-            moved[index] += T.CreateChecked(offset);
-            try
-            {
-                storage.WriteValues(moved);
-                return double.CreateChecked(model.Loss());
-            }
-            finally
-            {
-                storage.WriteValues(original);
-            }
-        };
-
-    /// <summary>f along one coordinate: offset ↦ f(point + offset·eᵢ), on a private copy of the point.</summary>
-    internal static Func<int, double, double> LineThrough<T>(Func<T[], T> function, T[] point) where T : IFloatingPointIeee754<T> =>
-        (index, offset) =>
-        {
-            T[] x = (T[])point.Clone();
-            x[index] += T.CreateChecked(offset);
-            return double.CreateChecked(function(x));
-        };
+    /// <summary>The result of a case that is one check: one group named like the case.</summary>
+    private static CheckCaseResult SingleGroup(string name, IReadOnlyList<int> shape, ICheckReport report, Func<int, double, double>? line = null) =>
+        new([new CheckGroup(name, shape, report) { Line = line }]);
 }

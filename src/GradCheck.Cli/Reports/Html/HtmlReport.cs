@@ -65,7 +65,8 @@ internal static class HtmlReport
             return;
         }
         Groups(html, c.Result!);
-        Worst(html, c);
+        foreach (var group in c.Result!.Groups) Details(html, group);
+        if (c.Entries.Any()) Worst(html, c);
         Diagnosis(html, c);
         foreach (var plot in casePlots.Images)
         {
@@ -81,12 +82,13 @@ internal static class HtmlReport
         html.Append("<table>\n<tr><th>group</th><th>shape</th><th>checked</th><th>ok</th><th>mismatch</th><th>kink</th><th>non-finite</th><th>inconclusive</th><th>worst rel error</th><th>evaluations</th><th>result</th></tr>\n");
         foreach (var g in result.Groups)
         {
-            var r = g.Report;
-            var n = VerdictCounts.Of(r);
+            var n = g.EntryReport() is { } r ? VerdictCounts.Of(r) : null;
             html.Append("<tr><td>").Append(E(g.Name)).Append("</td><td>").Append(E(Numbers.Shape(g.Shape))).Append("</td>")
-                .Append(Cell(CheckedText.Checked(r))).Append(Cell(CheckedText.Count(r, n.Ok))).Append(Num(n.Mismatch)).Append(Num(n.NonDifferentiable)).Append(Num(n.NonFinite))
-                .Append(Num(n.Inconclusive)).Append(Cell(CheckedText.WorstRelativeError(r))).Append(Num(r.FunctionEvaluations))
-                .Append(r.Outcome switch
+                .Append(Cell(CheckedText.Checked(g)))
+                .Append(n is null ? string.Concat(Enumerable.Repeat(Cell(CheckedText.None), 5))
+                    : Cell(CheckedText.Count(g, n.Ok)) + Num(n.Mismatch) + Num(n.NonDifferentiable) + Num(n.NonFinite) + Num(n.Inconclusive))
+                .Append(Cell(CheckedText.WorstRelativeError(g))).Append(Num(g.CheckReport.FunctionEvaluations))
+                .Append(g.CheckReport.Outcome switch
                 {
                     CheckOutcome.Passed => "<td class=\"good\">ok</td>",
                     CheckOutcome.Failed => "<td class=\"bad\">FAILED</td>",
@@ -95,7 +97,29 @@ internal static class HtmlReport
         }
         html.Append("</table>\n");
         foreach (var line in result.Groups.Select(CheckedText.FastLine).OfType<string>()) html.Append("<p class=\"meta\">").Append(E(line)).Append("</p>\n");
-        html.Append("<p class=\"meta\">method: ").Append(E(result.Groups[0].Report.Method)).Append("</p>\n");
+        // One line per method: a case whose groups were checked differently (a gradient and a Taylor test) shows both.
+        foreach (var method in result.Groups.Select(g => g.CheckReport.Method).Distinct()) html.Append("<p class=\"meta\">method: ").Append(E(method)).Append("</p>\n");
+    }
+
+    /// <summary>A group without an entry table (Taylor, descent, another check's report): its summary, rows and notes.</summary>
+    private static void Details(StringBuilder html, CheckGroup group)
+    {
+        if (CheckDetails.Of(group) is not { } details) return;
+        html.Append("<h3>").Append(E(group.Name)).Append("</h3>\n<p>").Append(E(details.Summary)).Append("</p>\n");
+        if (details.Rows.Count > 0)
+        {
+            html.Append("<table>\n<tr>");
+            foreach (var header in details.Header) html.Append("<th>").Append(E(header)).Append("</th>");
+            html.Append("</tr>\n");
+            foreach (var row in details.Rows)
+            {
+                html.Append("<tr>");
+                foreach (var cell in row) html.Append(Cell(cell));
+                html.Append("</tr>\n");
+            }
+            html.Append("</table>\n");
+        }
+        if (details.Notes.Count > 0) html.Append("<pre class=\"meta\">").Append(E(string.Join("\n", details.Notes))).Append("</pre>\n");
     }
 
     private static void Worst(StringBuilder html, CaseOutcome c)
@@ -115,7 +139,9 @@ internal static class HtmlReport
     {
         var lines = c.Result!.Groups.Where(g => g.Diagnosis is not null).Select(g => $"{g.Name}: {g.Diagnosis}")
             .Concat(c.Result!.Groups.SelectMany(NotableEntries))
-            .Concat(c.Result!.Groups.SelectMany(g => g.Report.Warnings.Select(w => $"warning ({g.Name}): {w}")))
+            .Concat(c.Result!.Groups.SelectMany(g => g.ContractFailures().Select(f => $"({g.Name}) {Reports.Diagnosis.Describe(f)}")))
+            .Concat(c.Result!.Groups.SelectMany(g => g.DirectionFailures().Select(f => $"({g.Name}) {Reports.Diagnosis.Describe(f)}")))
+            .Concat(c.Result!.Groups.SelectMany(g => g.CheckReport.Warnings.Select(w => $"warning ({g.Name}): {w}")))
             .ToList();
         if (lines.Count == 0) return;
         html.Append("<h3>Diagnosis</h3>\n<ul>\n");
@@ -129,7 +155,7 @@ internal static class HtmlReport
     /// </summary>
     private static IEnumerable<string> NotableEntries(CheckGroup group)
     {
-        var notable = Ranking.Worst(group.Report.Rows().Select(e => (group, e)))
+        var notable = Ranking.Worst(group.Entries().Select(e => (group, e)))
             .Where(x => x.Entry.IsFailure || x.Entry.Verdict == EntryVerdict.NonDifferentiable).Select(x => x.Entry).ToList();
         foreach (var entry in notable.Take(NotableEntriesShown)) yield return Reports.Diagnosis.Describe(entry);
         if (notable.Count > NotableEntriesShown)

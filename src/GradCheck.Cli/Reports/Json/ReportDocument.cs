@@ -40,17 +40,43 @@ internal sealed record GroupDto(
     string Outcome,
     string Summary,
     string? Diagnosis,
-    string ElementType,
+    string? ElementType,
     string Method,
     int? Seed,
-    int Dimension,
-    double FunctionValue,
-    double FunctionNoise,
+    int? Dimension,
+    double? FunctionValue,
+    double? FunctionNoise,
     int FunctionEvaluations,
-    CountsDto Counts,
-    double WorstRelativeError,
+    CountsDto? Counts,
+    double? WorstRelativeError,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<EntryDto> Entries);
+    IReadOnlyList<EntryDto> Entries,
+    string Kind,
+    IReadOnlyList<ContractFailureDto> ContractFailures,
+    IReadOnlyList<DirectionFailureDto> DirectionFailures,
+    TaylorDto? Taylor,
+    DescentDto? Descent,
+    string? Text);
+
+internal sealed record ContractFailureDto(string Contract, string Verdict, double Observed, double Required, double AbsoluteError, double Tolerance);
+
+internal sealed record DirectionFailureDto(
+    int Direction, string Name, string Verdict, double Analytic, double Numeric, double AbsoluteError, double ErrorEstimate, double Tolerance, int Evaluations);
+
+internal sealed record TaylorDto(
+    double DirectionalDerivative,
+    double RequiredOrder,
+    double ConvergenceOrder,
+    IReadOnlyList<double> ObservedOrders,
+    double UndetectableError,
+    string Conclusion,
+    IReadOnlyList<TaylorRowDto> Rows);
+
+internal sealed record TaylorRowDto(double Step, double FirstOrderRemainder, double SecondOrderRemainder, double NoiseFloor, bool Resolved, double? Order);
+
+internal sealed record DescentDto(bool LossDecreased, double LimitRatio, double RatioTolerance, string Conclusion, IReadOnlyList<DescentRowDto> Rows);
+
+internal sealed record DescentRowDto(double StepSize, double LossChange, double PredictedChange, double Ratio, double RatioNoise);
 
 internal sealed record CountsDto(int Checked, int Ok, int Mismatch, int NonDifferentiable, int NonFinite, int Inconclusive);
 

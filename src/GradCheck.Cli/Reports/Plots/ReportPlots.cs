@@ -23,8 +23,12 @@ internal static class ReportPlots
     public static bool IsPlotFileName(string fileName) =>
         System.Text.RegularExpressions.Regex.IsMatch(fileName, @"^\d{2,}-[a-z0-9-]*-(relative-errors|analytic-vs-numeric|error-vs-step)\.png$");
 
+    /// <summary>
+    /// The plots of every case. The plots are of entries, so a case none of whose groups has an entry table (a Taylor
+    /// test, a descent check) has none: its rows are in the report's tables.
+    /// </summary>
     public static IReadOnlyList<CasePlots> ForRun(RunResult result) =>
-        result.Cases.Select((c, i) => new CasePlots(c, c.Result is null ? [] : ForCase(c, $"{i + 1:00}-{Slug(c.Name)}"))).ToArray();
+        result.Cases.Select((c, i) => new CasePlots(c, c.Result is null || c.Result.Groups.All(g => g.EntryReport() is null) ? [] : ForCase(c, $"{i + 1:00}-{Slug(c.Name)}"))).ToArray();
 
     private static IReadOnlyList<PlotImage> ForCase(CaseOutcome outcome, string prefix)
     {
@@ -41,12 +45,12 @@ internal static class ReportPlots
     {
         using var plot = new Plot();
         var groups = outcome.Result!.Groups;
-        var points = groups.SelectMany((g, gi) => g.Report.Rows().Select((e, k) => (X: gi + Jitter(k), Y: Log(e.RelativeError), e.Verdict))).ToList();
+        var points = groups.SelectMany((g, gi) => g.Entries().Select((e, k) => (X: gi + Jitter(k), Y: Log(e.RelativeError), e.Verdict))).ToList();
         AddByVerdict(plot, points.Select(p => (p.X, p.Y, p.Verdict)));
         bool labelled = false;
         for (int gi = 0; gi < groups.Count; gi++)
         {
-            var tolerances = groups[gi].Report.Rows().Select(Ranking.RelativeTolerance).Where(double.IsFinite).Order().ToArray();
+            var tolerances = groups[gi].Entries().Select(Ranking.RelativeTolerance).Where(double.IsFinite).Order().ToArray();
             if (tolerances.Length == 0) continue;
             double median = tolerances[tolerances.Length / 2];
             var line = plot.Add.Line(gi - 0.4, Log(median), gi + 0.4, Log(median));
