@@ -16,7 +16,7 @@ internal sealed record CaseOutcome(DiscoveredCase Case, CheckCaseResult? Result,
 
     /// <summary>
     /// True when the case is inconclusive and every unresolved group's options accepted that
-    /// (<see cref="GradientCheckOptions.AcceptInconclusive"/>): then it counts as a pass for a case that expects one.
+    /// (<see cref="CheckOptions.AcceptInconclusive"/>): then it counts as a pass for a case that expects one.
     /// </summary>
     public bool InconclusiveAccepted => Inconclusive
         && Result!.Groups.Where(g => g.Report.Outcome == CheckOutcome.Inconclusive).All(g => g.Report.AcceptsInconclusive);

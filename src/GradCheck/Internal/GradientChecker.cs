@@ -133,7 +133,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
 
     /// <summary>
     /// Calls the gradient a second time at the point: every entry that changed by more than
-    /// <see cref="GradientCheckOptions.NondeterminismTolerance"/> is a failing <see cref="EntryVerdict.NotReentrant"/>
+    /// <see cref="CheckOptions.NondeterminismTolerance"/> is a failing <see cref="EntryVerdict.NotReentrant"/>
     /// entry (PyTorch: "Backward is not reentrant"), whether or not the plan samples it.
     /// </summary>
     internal static List<EntryResult> CheckReentrancy(Func<T[], T[]> gradient, T[] point, T[] snapshot, double[] first, GradientCheckOptions options,
