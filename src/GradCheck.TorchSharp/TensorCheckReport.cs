@@ -34,7 +34,7 @@ public sealed class TensorCheckReport : ICheckReport
     /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every entry of every input was resolved and agrees.</summary>
     public bool Passed => Outcome == CheckOutcome.Passed;
 
-    /// <summary>True when the options accepted inconclusive entries (<see cref="GradientCheckOptions.AcceptInconclusive"/> of the core options).</summary>
+    /// <summary>True when the options accepted inconclusive entries (<see cref="CheckOptions.AcceptInconclusive"/> of the core options).</summary>
     public bool AcceptsInconclusive => Inputs.Count > 0 && Inputs.All(i => i.Report.AcceptsInconclusive);
 
     /// <summary>One report per checked input tensor or parameter, in input order.</summary>

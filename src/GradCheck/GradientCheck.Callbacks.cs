@@ -25,8 +25,9 @@ public static partial class GradientCheck
         CancellationToken cancellationToken = default) =>
         Run<float>(valueAndGradient, point, options, cancellationToken);
 
-    /// <summary>The value-and-gradient check for any IEEE floating-point element type, with cancellation.</summary>
-    public static GradientReport Run<T>(Func<T[], (T Value, T[] Gradient)> valueAndGradient, T[] point, GradientCheckOptions? options, CancellationToken cancellationToken)
+    /// <summary>The value-and-gradient check for any IEEE floating-point element type.</summary>
+    public static GradientReport Run<T>(Func<T[], (T Value, T[] Gradient)> valueAndGradient, T[] point, GradientCheckOptions? options,
+        CancellationToken cancellationToken = default)
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(valueAndGradient);
@@ -51,8 +52,9 @@ public static partial class GradientCheck
         CancellationToken cancellationToken = default) =>
         Run<float>(function, gradient, point, options, cancellationToken);
 
-    /// <summary>The span-based check for any IEEE floating-point element type, with cancellation.</summary>
-    public static GradientReport Run<T>(SpanFunction<T> function, SpanGradient<T> gradient, T[] point, GradientCheckOptions? options, CancellationToken cancellationToken)
+    /// <summary>The span-based check for any IEEE floating-point element type.</summary>
+    public static GradientReport Run<T>(SpanFunction<T> function, SpanGradient<T> gradient, T[] point, GradientCheckOptions? options,
+        CancellationToken cancellationToken = default)
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(function);

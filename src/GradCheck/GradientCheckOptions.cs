@@ -6,7 +6,7 @@ namespace GradCheck;
 /// Options of a gradient check. Every property has a working default: <c>new GradientCheckOptions()</c>
 /// (or <c>null</c>) is the recommended configuration.
 /// </summary>
-public sealed partial record GradientCheckOptions
+public sealed partial record GradientCheckOptions : CheckOptions
 {
     /// <summary>The default options.</summary>
     public static GradientCheckOptions Default { get; } = new();
@@ -46,35 +46,12 @@ public sealed partial record GradientCheckOptions
     public double? ErrorEstimateSafety { get; init; }
 
     /// <summary>
-    /// The least rounding noise assumed for one function value, in units of the element type's epsilon times |f|.
-    /// Null: 8. The check also measures the noise next to the point and uses the larger of the two; raise this for
-    /// functions whose noise the measurement cannot see (an iterative solver whose error changes only with the
-    /// iteration count: ~1e6 for a tolerance of 1e-10 in double).
-    /// </summary>
-    public double? FunctionNoiseUlps { get; init; }
-
-    /// <summary>
-    /// Largest allowed difference between repeated evaluations at the same point, of f and of the gradient
-    /// (PyTorch's nondet_tol). 0: bit-identical values are required, as finite differences need. Declare it for a
-    /// backward that is nondeterministic by design (atomics, parallel sums): a repeat within it passes, and each
-    /// entry's tolerance grows by it (the analytic value is known only to within it), so bugs smaller stay hidden.
-    /// </summary>
-    public double NondeterminismTolerance { get; init; }
-
-    /// <summary>
     /// The least number of evaluations a check makes: a check that needed fewer repeats f at the point until it has
-    /// made this many, each required to reproduce f exactly (within <see cref="NondeterminismTolerance"/>). Randomness
+    /// made this many, each required to reproduce f exactly (within <see cref="CheckOptions.NondeterminismTolerance"/>). Randomness
     /// that strikes rarely shows only in enough calls: with the default, a function random on 2 % of its calls (dropout
     /// on the loss) is refused in 99.9 % of checks. Null: 342. 0 or any count below what the check needs: no repeats.
     /// </summary>
     public int? DeterminismEvaluations { get; init; }
-
-    /// <summary>
-    /// Accept entries the numerics could not resolve: a report whose only shortfall is
-    /// <see cref="EntryVerdict.Inconclusive"/> entries then counts as passed by <c>ThrowIfFailed()</c>. Default
-    /// false: an unresolved derivative is not a checked one.
-    /// </summary>
-    public bool AcceptInconclusive { get; init; }
 
     /// <summary>
     /// The scale an entry's tolerance is resolved against when the checked gradient is zero at floating-point precision
@@ -100,7 +77,7 @@ public sealed partial record GradientCheckOptions
 
     /// <summary>
     /// Call the gradient (a model's Backward()) twice at the point: every entry whose second value differs from the
-    /// first by more than <see cref="NondeterminismTolerance"/> fails as <see cref="EntryVerdict.NotReentrant"/>
+    /// first by more than <see cref="CheckOptions.NondeterminismTolerance"/> fails as <see cref="EntryVerdict.NotReentrant"/>
     /// (PyTorch's "Backward is not reentrant"), sampled or not. Default true; false checks the first result only.
     /// </summary>
     public bool CheckGradientReentrancy { get; init; } = true;

@@ -44,7 +44,7 @@ public partial class GradientReport : ICheckReport
     /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every checked entry was resolved and agrees.</summary>
     public bool Passed => Outcome == CheckOutcome.Passed;
 
-    /// <summary>True when the options accepted inconclusive entries (<see cref="GradientCheckOptions.AcceptInconclusive"/>).</summary>
+    /// <summary>True when the options accepted inconclusive entries (<see cref="CheckOptions.AcceptInconclusive"/>).</summary>
     public bool AcceptsInconclusive { get; init; }
 
     /// <summary>

@@ -13,7 +13,8 @@ public class CancellationTests
     private static double[] Gradient(double[] x) => x.Select((v, i) => (i + 1) * Math.Cos(v)).ToArray();
 
     public static TheoryData<string> EntryPoints =>
-        ["gradient", "float", "generic", "nearby", "exact", "jacobian", "vjp", "jvp", "hessian", "taylor", "descent", "model"];
+        ["gradient", "float", "generic", "value-and-gradient", "span", "nearby", "exact", "jacobian", "vjp", "jvp", "float-jacobian", "hessian", "float-hessian",
+            "taylor", "descent", "model"];
 
     /// <summary>Runs the entry point with a token that is cancelled from inside the function, after a few evaluations.</summary>
     private static void Run(string entryPoint, double[] point, Action cancelOnThirdCall, CancellationToken token)
@@ -39,6 +40,23 @@ public class CancellationTests
                     cancellationToken: token);
                 break;
             case "generic": GradientCheck.Run<double>(Counted, Gradient, point, null, token); break;
+            case "value-and-gradient": GradientCheck.Run<double>(x => (Counted(x), Gradient(x)), point, null, token); break;
+            case "span": GradientCheck.Run<double>(x => Counted(x.ToArray()), (x, g) => Gradient(x.ToArray()).CopyTo(g), point, null, token); break;
+            case "float-jacobian":
+                var singles = point.Select(v => (float)v).ToArray();
+                JacobianCheck.RunVjp(x => CountedVector(Widen(x)).Select(v => (float)v).ToArray(), (x, v) => problem.Vjp(Widen(x), Widen(v)).Select(g => (float)g).ToArray(),
+                    singles, cancellationToken: token);
+                Assert.Equal(point.Select(v => (float)v), singles);
+                break;
+            case "float-hessian":
+                var floats = point.Select(v => (float)v).ToArray();
+                HessianCheck.Run(x =>
+                {
+                    if (++calls == 3) cancelOnThirdCall();
+                    return x.Select((v, i) => (i + 1) * MathF.Cos(v)).ToArray();
+                }, (x, v) => x.Select((xi, i) => -(i + 1) * MathF.Sin(xi) * v[i]).ToArray(), floats, cancellationToken: token);
+                Assert.Equal(point.Select(v => (float)v), floats);
+                break;
             case "nearby": GradientCheck.RunNearby(Counted, Gradient, point, 2, cancellationToken: token); break;
             case "exact": GradientCheck.RunExact(new CancelOnThirdCall(cancelOnThirdCall), Gradient, point, cancellationToken: token); break;
             case "jacobian": JacobianCheck.Run(CountedVector, problem.Jacobian, point, cancellationToken: token); break;
@@ -81,6 +99,8 @@ public class CancellationTests
         Run(entryPoint, point, () => { }, source.Token);
         if (entryPoint != "model") Assert.Equal(Point, point);
     }
+
+    private static double[] Widen(float[] x) => x.Select(v => (double)v).ToArray();
 
     private sealed class CancelOnThirdCall(Action cancel) : IScalarFunction
     {

@@ -3,7 +3,7 @@ using GradCheck.Tests.Support;
 namespace GradCheck.Tests;
 
 /// <summary>
-/// Every gradient report carries <see cref="GradientCheckOptions.AcceptInconclusive"/> over from its options, so
+/// Every gradient report carries <see cref="CheckOptions.AcceptInconclusive"/> over from its options, so
 /// <see cref="GradientReport.ThrowIfFailed"/> throws on an unresolved check exactly when the caller did not accept it.
 /// </summary>
 public sealed class OutcomeTests

@@ -14,7 +14,7 @@ namespace GradCheck.Cli.Commands;
 /// <param name="Output">Directory for report files.</param>
 internal sealed record CheckRequest(string Command, string? Assembly, IReadOnlyList<string> Filters, CheckMode Mode, int? Seed, ReportFormat Formats, string Output)
 {
-    /// <summary>--accept-inconclusive: every case runs with <see cref="GradientCheckOptions.AcceptInconclusive"/>.</summary>
+    /// <summary>--accept-inconclusive: every case runs with <see cref="CheckOptions.AcceptInconclusive"/>.</summary>
     public bool AcceptInconclusive { get; init; }
 
     public static CheckRequest From(string command, string? assembly, CheckSettings settings) =>

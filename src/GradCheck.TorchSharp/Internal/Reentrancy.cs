@@ -4,7 +4,7 @@ namespace GradCheck.TorchSharp.Internal;
 
 /// <summary>
 /// PyTorch's "Backward is not reentrant" check for autograd: two backward passes (of two forward passes) at the same
-/// point must agree entry by entry, within the core's <see cref="GradientCheckOptions.NondeterminismTolerance"/>
+/// point must agree entry by entry, within the core's <see cref="CheckOptions.NondeterminismTolerance"/>
 /// (0: bit-identical). The comparison and the failing entries are the core's (<see cref="ReentrancyEntries"/>); this
 /// only walks the Jacobian's layout and names the entries as the check's reports do.
 /// </summary>

@@ -21,15 +21,15 @@ public static class DescentCheck
     /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
     public static DescentReport Run(Func<double[], double> function, Func<double[], double[]> gradient, double[] point, DescentCheckOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        DescentChecker<double>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, options ?? DescentCheckOptions.Default);
+        DescentChecker<double>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, Preconditions.ValidOptions(options));
 
     /// <inheritdoc cref="Run(Func{double[], double}, Func{double[], double[]}, double[], DescentCheckOptions?, CancellationToken)"/>
     public static DescentReport Run(Func<float[], float> function, Func<float[], float[]> gradient, float[] point, DescentCheckOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        DescentChecker<float>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, options ?? DescentCheckOptions.Default);
+        DescentChecker<float>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, Preconditions.ValidOptions(options));
 
     /// <summary>The descent check for any IEEE floating-point element type.</summary>
     public static DescentReport Run<T>(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, DescentCheckOptions? options, CancellationToken cancellationToken = default)
         where T : IFloatingPointIeee754<T> =>
-        DescentChecker<T>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, options ?? DescentCheckOptions.Default);
+        DescentChecker<T>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, Preconditions.ValidOptions(options));
 }

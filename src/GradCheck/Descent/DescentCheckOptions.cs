@@ -1,7 +1,7 @@
 namespace GradCheck;
 
 /// <summary>Options of <see cref="DescentCheck"/>. Every property has a working default.</summary>
-public sealed record DescentCheckOptions
+public sealed record DescentCheckOptions : CheckOptions
 {
     /// <summary>The default options.</summary>
     public static DescentCheckOptions Default { get; } = new();
@@ -14,20 +14,4 @@ public sealed record DescentCheckOptions
 
     /// <summary>Multiplier on the extrapolation's own error estimate in the verdict. Null: 10, as in the core check.</summary>
     public double? ErrorEstimateSafety { get; init; }
-
-    /// <summary>Rounding noise of one value of f, in epsilons of the element type times |f|. Null: 8.</summary>
-    public double? FunctionNoiseUlps { get; init; }
-
-    /// <summary>
-    /// How much two values of f at the same point may differ (absolute) and still count as the same, as
-    /// <see cref="GradientCheckOptions.NondeterminismTolerance"/>: 0 (default) requires bit-identical repeats; set it to
-    /// the known noise of a function with parallel reductions or atomics instead of having it refused as random.
-    /// </summary>
-    public double NondeterminismTolerance { get; init; }
-
-    /// <summary>
-    /// Accept an inconclusive check: <c>ThrowIfFailed()</c> then does not throw <see cref="InconclusiveCheckException"/>.
-    /// Default false: a check that could not measure anything has checked nothing.
-    /// </summary>
-    public bool AcceptInconclusive { get; init; }
 }

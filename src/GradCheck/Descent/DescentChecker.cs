@@ -25,6 +25,7 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
     /// <summary>Halvings at most.</summary>
     private const int MaxRows = 48;
 
+    // The options were validated by the public entry point (Preconditions.ValidOptions), once for the whole check.
     public static DescentReport Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, DescentCheckOptions options)
     {
         var report = Check(function, gradient, point, options);
@@ -38,7 +39,6 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(point);
         PointValidation.Validate(point);
-        Validate(options);
         double ulps = options.FunctionNoiseUlps ?? GradientCheckDefaults.FunctionRoundingUlps;
         double safety = options.ErrorEstimateSafety ?? GradientCheckDefaults.ErrorEstimateSafety;
         double epsilon = CheckInputs.Epsilon<T>();
@@ -111,16 +111,5 @@ internal static class DescentChecker<T> where T : IFloatingPointIeee754<T>
         double fk = CheckInputs.Value(function, moved, counter, string.Create(CultureInfo.InvariantCulture, $"x − {eta:G3}·g"));
         double noise = Math.Max(ulps * epsilon * (Math.Abs(f0) + Math.Abs(fk)), 2 * functionNoise) + ulps * epsilon * magnitude;
         return new DescentRow { StepSize = eta, LossChange = fk - f0, PredictedChange = predicted, RatioNoise = noise / Math.Abs(predicted) };
-    }
-
-    private static void Validate(DescentCheckOptions options)
-    {
-        if (options.InitialStepSize is { } eta && (!(eta > 0) || !double.IsFinite(eta)))
-            throw new ArgumentOutOfRangeException(nameof(options), eta, "InitialStepSize must be a finite number > 0 (or null for the default).");
-        if (options.ErrorEstimateSafety is { } safety && (!(safety >= 0) || !double.IsFinite(safety)))
-            throw new ArgumentOutOfRangeException(nameof(options), safety, "ErrorEstimateSafety must be a finite number ≥ 0.");
-        if (options.FunctionNoiseUlps is { } ulps && (!(ulps >= 0) || !double.IsFinite(ulps)))
-            throw new ArgumentOutOfRangeException(nameof(options), ulps, "FunctionNoiseUlps must be a finite number ≥ 0.");
-        OptionsValidation.NonNegative(options.NondeterminismTolerance, nameof(options.NondeterminismTolerance));
     }
 }

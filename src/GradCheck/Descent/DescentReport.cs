@@ -33,7 +33,7 @@ public sealed class DescentReport : ICheckReport
     /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>.</summary>
     public bool Passed => Outcome == CheckOutcome.Passed;
 
-    /// <summary>True when the options accepted an inconclusive check (<see cref="DescentCheckOptions.AcceptInconclusive"/>).</summary>
+    /// <summary>True when the options accepted an inconclusive check (<see cref="CheckOptions.AcceptInconclusive"/>).</summary>
     public bool AcceptsInconclusive { get; internal set; }
 
     /// <summary>

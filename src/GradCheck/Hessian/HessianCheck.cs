@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradCheck.Hessian;
 using GradCheck.Internal;
 
@@ -8,7 +9,8 @@ namespace GradCheck;
 /// directional derivative of the gradient, d/dt ∇f(x + t·v) at t = 0, estimated per component by the core's
 /// adaptive Richardson estimator with its error budget. The gradient evaluations along v are shared by all
 /// components (about 10–16 per direction). Each entry of the report is one component of H·v, named
-/// <c>(H·v1)[i]</c>.
+/// <c>(H·v1)[i]</c>. Runs in double, float or any IEEE element type T; the gradient is called twice at the point first,
+/// and must repeat itself within <see cref="CheckOptions.NondeterminismTolerance"/>.
 /// </summary>
 public static class HessianCheck
 {
@@ -19,12 +21,25 @@ public static class HessianCheck
     /// <param name="options">Null for the defaults.</param>
     /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
     public static GradientReport Run(Func<double[], double[]> gradient, Func<double[], double[], double[]> hessianVectorProduct, double[] point, HessianCheckOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        Run<double>(gradient, hessianVectorProduct, point, options, cancellationToken);
+
+    /// <inheritdoc cref="Run(Func{double[], double[]}, Func{double[], double[], double[]}, double[], HessianCheckOptions?, CancellationToken)"/>
+    public static GradientReport Run(Func<float[], float[]> gradient, Func<float[], float[], float[]> hessianVectorProduct, float[] point, HessianCheckOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        Run<float>(gradient, hessianVectorProduct, point, options, cancellationToken);
+
+    /// <summary>The Hessian-vector product check for any IEEE floating-point element type: differences of the gradient in T's own precision.</summary>
+    /// <inheritdoc cref="Run(Func{double[], double[]}, Func{double[], double[], double[]}, double[], HessianCheckOptions?, CancellationToken)" path="/param"/>
+    public static GradientReport Run<T>(Func<T[], T[]> gradient, Func<T[], T[], T[]> hessianVectorProduct, T[] point, HessianCheckOptions? options,
         CancellationToken cancellationToken = default)
+        where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(gradient);
+        var valid = Preconditions.ValidOptions(options);
         int calls = 0;
-        return HessianChecker.Run(UserCode.Cancellable<double[], double[]>(x => { calls++; return gradient(x); }, cancellationToken), () => calls, "gradient evaluations",
-            UserCode.Cancellable(hessianVectorProduct, cancellationToken), point, options ?? HessianCheckOptions.Default);
+        return HessianChecker<T>.Run(UserCode.Cancellable<T[], T[]>(x => { calls++; return gradient(x); }, cancellationToken), () => calls, "gradient evaluations",
+            UserCode.Cancellable(hessianVectorProduct, cancellationToken), point, valid);
     }
 
     /// <summary>
@@ -48,7 +63,8 @@ public static class HessianCheck
             passes += Math.Max(1, x.Length);
             return DualGradient.Gradient(d => function.Evaluate<Dual>(d), x);
         }
-        return HessianChecker.Run(UserCode.Cancellable<double[], double[]>(Gradient, cancellationToken), () => passes, "dual evaluations for exact gradients",
-            UserCode.Cancellable(hessianVectorProduct, cancellationToken), point, options ?? HessianCheckOptions.Default);
+        var valid = Preconditions.ValidOptions(options);
+        return HessianChecker<double>.Run(UserCode.Cancellable<double[], double[]>(Gradient, cancellationToken), () => passes, "dual evaluations for exact gradients",
+            UserCode.Cancellable(hessianVectorProduct, cancellationToken), point, valid);
     }
 }

@@ -1,7 +1,7 @@
 namespace GradCheck;
 
 /// <summary>Options of <see cref="HessianCheck"/>. Every property has a working default.</summary>
-public sealed record HessianCheckOptions
+public sealed record HessianCheckOptions : CheckOptions
 {
     /// <summary>The default options.</summary>
     public static HessianCheckOptions Default { get; } = new();
@@ -24,17 +24,19 @@ public sealed record HessianCheckOptions
     /// <summary>Multiplier on the numeric error estimate in the error budget. Null: 10.</summary>
     public double? ErrorEstimateSafety { get; init; }
 
-    /// <summary>Rounding noise of one gradient entry, in epsilons times the largest gradient entry. Null: 8.</summary>
-    public double? GradientNoiseUlps { get; init; }
+    /// <summary>
+    /// The name this setting had before the options shared a base: the same value as
+    /// <see cref="CheckOptions.FunctionNoiseUlps"/> (the function this check differences is the gradient), so setting
+    /// either sets both. Null: 8.
+    /// </summary>
+    public double? GradientNoiseUlps
+    {
+        get => FunctionNoiseUlps;
+        init => FunctionNoiseUlps = value;
+    }
 
     /// <summary>A fixed tolerance rule instead of the error budget. Null: the error budget.</summary>
     public FixedTolerance? Tolerance { get; init; }
-
-    /// <summary>
-    /// Accept entries of H·v the numerics could not resolve: <see cref="GradientReport.ThrowIfFailed"/> then does not
-    /// throw <see cref="InconclusiveCheckException"/>. Default false: an unresolved derivative is not a checked one.
-    /// </summary>
-    public bool AcceptInconclusive { get; init; }
 
     internal int EffectiveSeed => Seed ?? GradientCheckDefaults.Seed;
 }

@@ -20,7 +20,7 @@ internal sealed class EntryEstimator
     /// <summary>The noise of one value of f along <paramref name="probe"/>: the measured noise, at least the assumed rounding of f(x).</summary>
     private double AssumedNoise(ILineProbe probe) => Math.Max(probe.Noise, NoiseUlps * probe.Epsilon * Math.Abs(probe.F0));
 
-    /// <param name="options">The check's options, validated by its entry point (<see cref="Preconditions.ValidOptions"/>).</param>
+    /// <param name="options">The check's options, validated by its entry point (<see cref="Preconditions.ValidOptions(GradientCheckOptions?)"/>).</param>
     /// <param name="gradientScale">The largest analytic entry (0: unknown), for the first step in float32.</param>
     public EntryEstimator(GradientCheckOptions options, double gradientScale = 0)
     {
@@ -102,6 +102,12 @@ internal sealed class EntryEstimator
     private const double LineNoiseUlps = 1.0;
 
     /// <summary>
+    /// Whether the first step of the adaptive scheme depends on the gradient's scale: in float32 and coarser types (whose
+    /// rounding competes with truncation) it does, in double it does not.
+    /// </summary>
+    public static bool FirstStepDependsOnScale(double epsilon) => epsilon > 1e-10;
+
+    /// <summary>
     /// Double: a large first step (rounding is negligible, extrapolation removes truncation). Float32 and coarser: the
     /// step whose rounding, noise/h, is <see cref="GradientCheckDefaults.SinglePrecisionStepNoiseRatio"/>⁻¹ of the
     /// gradient's scale: large where rounding dominates (a loss with a large offset), small where curvature does (deep
@@ -109,7 +115,7 @@ internal sealed class EntryEstimator
     /// </summary>
     private double DefaultInitialStep(ILineProbe probe)
     {
-        if (probe.Epsilon <= 1e-10) return GradientCheckDefaults.InitialStep;
+        if (!FirstStepDependsOnScale(probe.Epsilon)) return GradientCheckDefaults.InitialStep;
         if (!(_gradientScale > 0) || !double.IsFinite(_gradientScale)) return GradientCheckDefaults.InitialStepSinglePrecision;
         double noise = AssumedNoise(probe);
         double step = GradientCheckDefaults.SinglePrecisionStepNoiseRatio * noise / _gradientScale;

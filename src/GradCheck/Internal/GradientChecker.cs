@@ -145,7 +145,7 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
 
     /// <summary>
     /// Calls the gradient a second time at the point: every entry that changed by more than
-    /// <see cref="GradientCheckOptions.NondeterminismTolerance"/> is a failing <see cref="EntryVerdict.NotReentrant"/>
+    /// <see cref="CheckOptions.NondeterminismTolerance"/> is a failing <see cref="EntryVerdict.NotReentrant"/>
     /// entry (PyTorch: "Backward is not reentrant"), whether or not the plan samples it. Returns the values to judge:
     /// the first call's, read in place. Neither call is copied when they agree bit for bit, which the fingerprints show
     /// even when the gradient returns the same array twice; a gradient that returned the same array twice with

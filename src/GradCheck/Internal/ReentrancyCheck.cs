@@ -5,7 +5,7 @@ namespace GradCheck.Internal;
 /// <summary>
 /// PyTorch's "Backward is not reentrant" check, shared by every checker (scalar gradient, model, Jacobian products,
 /// TorchSharp): a derivative computed twice at the same point must give the same values, bit for bit, or within
-/// <see cref="GradientCheckOptions.NondeterminismTolerance"/> when the user declared the backward nondeterministic
+/// <see cref="CheckOptions.NondeterminismTolerance"/> when the user declared the backward nondeterministic
 /// (atomics, parallel sums). A second call that differs means the first result cannot be trusted either (a buffer
 /// that accumulates without being zeroed is right once and wrong on every later training step), so each entry that
 /// changed by more than the tolerance is a failing <see cref="EntryVerdict.NotReentrant"/> entry, never a warning.

@@ -48,7 +48,7 @@ internal static class BackwardContracts
 
     /// <summary>
     /// Two calls with the same arguments must agree bit for bit, or within <paramref name="tolerance"/> (the user's
-    /// <see cref="GradientCheckOptions.NondeterminismTolerance"/> for a backward with atomics or parallel sums).
+    /// <see cref="CheckOptions.NondeterminismTolerance"/> for a backward with atomics or parallel sums).
     /// The comparison is the one every checker shares (<see cref="ReentrancyCheck"/>); the failing entry is the
     /// largest change, under the contract's name.
     /// </summary>

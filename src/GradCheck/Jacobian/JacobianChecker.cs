@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using GradCheck.Fast;
 using GradCheck.Internal;
 using GradCheck.Verdicts;
@@ -10,22 +11,21 @@ namespace GradCheck.Jacobian;
 /// Checks the derivative of f: Rⁿ → Rᵐ. Full mode: every (output, input) entry of the planned input columns, one
 /// column at a time (the evaluations of a column serve all its outputs). Fast mode: vₖᵀJuₖ for random ±1 vectors
 /// vₖ (outputs) and uₖ (inputs), compared with adaptive differences of vₖ·f along uₖ; failing directions are
-/// bisected over the inputs and the located input columns are checked entry by entry.
+/// bisected over the inputs and the located input columns are checked entry by entry. Generic over the element type
+/// as <see cref="GradientChecker{T}"/> is: the caller's T[] is perturbed in place, and the probes give the estimator
+/// T's steps and epsilon; values are compared in double, to which every T converts exactly.
 /// </summary>
-internal static class JacobianChecker
+internal static class JacobianChecker<T> where T : IFloatingPointIeee754<T>
 {
-    /// <summary>Outputs combine into vₖ·f, whose rounding is that of Σ|yᵢ|, not of its (possibly cancelled) value; capped so a near-zero combination does not blind the check.</summary>
-    private const double MaxNoiseScale = 1e4;
-
     // The options were validated by the public entry point (Preconditions.ValidOptions), once for the whole check.
-    public static JacobianReport Run(Func<double[], double[]> function, Func<int, JacobianSource> source, double[] point, GradientCheckOptions options, CancellationToken cancellation)
+    public static JacobianReport Run(Func<T[], T[]> function, Func<int, JacobianSource<T>> source, T[] point, GradientCheckOptions options, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(point);
         PointValidation.Validate(point);
         int n = point.Length;
         Func<int, string> name = options.EntryName ?? (j => $"x[{j}]");
-        var snapshot = (double[])point.Clone();
+        var snapshot = (T[])point.Clone();
         var counter = new EvaluationCounter();
         var warnings = new List<string>();
         try
@@ -34,17 +34,17 @@ internal static class JacobianChecker
             int m = y0.Length;
             var analytic = source(m);
             // The contracts are tested with a random ±1 upstream vector: scaling it by 2 is exact.
-            var upstream = RademacherVector(analytic is JvpSource ? n : m, options.EffectiveSeed - 1);
+            var upstream = RademacherVector(analytic is JvpSource<T> ? n : m, options.EffectiveSeed - 1);
             var contracts = analytic.Contracts(point, upstream, options.NondeterminismTolerance, warnings);
             snapshot.CopyTo(point, 0);
 
-            var columns = new ColumnChecker(function, point, y0, counter, options, name, cancellation);
+            var columns = new ColumnChecker<T>(function, point, y0, counter, options, name, cancellation);
             var entries = new List<EntryResult>();
             IReadOnlyList<DirectionFailure> directionFailures = [];
             string method;
             int poolEvaluations = 0, directions = 0;
             // A product's contracts are tested with a random upstream vector; the full matrix draws nothing unless the plan samples.
-            int? seed = analytic is MatrixSource ? null : options.EffectiveSeed;
+            int? seed = analytic is MatrixSource<T> ? null : options.EffectiveSeed;
             if (options.Mode == CheckMode.Full)
             {
                 var plan = CheckPlan.Create(options, n);
@@ -53,7 +53,7 @@ internal static class JacobianChecker
                 snapshot.CopyTo(point, 0);
                 foreach (int j in plan.Indices)
                     entries.AddRange(columns.Check(j, Enumerable.Range(0, m).Select(i => matrix[i, j]).ToArray(), i => Row(matrix, i)));
-                method = $"every (output, input) entry: {GradientChecker<double>.Describe(options)}";
+                method = $"every (output, input) entry: {GradientChecker<T>.Describe(options)}";
             }
             else
             {
@@ -65,10 +65,10 @@ internal static class JacobianChecker
                 seed = options.EffectiveSeed;
                 method = string.Create(CultureInfo.InvariantCulture,
                     $"fast mode: vᵀJu for {outcome.Detections.Count} random ±1 pairs (seed {options.EffectiveSeed}); any single entry off by more than {outcome.GuaranteedDetection:G3} fails every pair; ")
-                    + GradientChecker<double>.Describe(options);
+                    + GradientChecker<T>.Describe(options);
             }
-            warnings.AddRange(EntryWarnings.For(entries, n, GradientChecker<double>.ZeroFraction(snapshot), y0.Select(Math.Abs).DefaultIfEmpty(0).Max()));
-            return GradientReport.OfJacobian(new CheckFacts(entries, counter.Count + poolEvaluations, warnings, method, seed), m, n,
+            warnings.AddRange(EntryWarnings.For(entries, n, GradientChecker<T>.ZeroFraction(snapshot), y0.Select(Math.Abs).DefaultIfEmpty(0).Max()));
+            return GradientReport.OfJacobian<T>(new CheckFacts(entries, counter.Count + poolEvaluations, warnings, method, seed), m, n,
                 y0.Select(Math.Abs).DefaultIfEmpty(0).Max(), directions, contracts, directionFailures, options);
         }
         finally
@@ -77,24 +77,28 @@ internal static class JacobianChecker
         }
     }
 
-    private static FastOutcome Fast(Func<double[], double[]> function, JacobianSource analytic, double[] point, double[] snapshot, double[] y0,
-        GradientCheckOptions options, Func<int, string> name, ColumnChecker columns, CancellationToken cancellation, out int poolEvaluations)
+    private static FastOutcome Fast(Func<T[], T[]> function, JacobianSource<T> analytic, T[] point, T[] snapshot, double[] y0,
+        GradientCheckOptions options, Func<int, string> name, ColumnChecker<T> columns, CancellationToken cancellation, out int poolEvaluations)
     {
         int directions = options.FastDirections ?? FastDefaults.Directions;
         var v = Enumerable.Range(0, directions).Select(k => RademacherVector(y0.Length, options.EffectiveSeed + 7_919 * (k + 1))).ToArray();
         var claimed = analytic.Directional(point, v);
         snapshot.CopyTo(point, 0);
-        double[] phi0 = v.Select(vk => Combine(vk, y0)).ToArray();
-        double absolute = y0.Sum(Math.Abs);
-        double scale = phi0.Select(p => Math.Min(MaxNoiseScale, absolute / Math.Max(Math.Abs(p), double.Epsilon))).Prepend(1).Max();
-        var fastOptions = options with { FunctionNoiseUlps = (options.FunctionNoiseUlps ?? GradientCheckDefaults.FunctionRoundingUlps) * scale };
+        // Rounded to T as every evaluation along the directions is (Directional below), so that differences against it are consistent.
+        double[] phi0 = v.Select(vk => double.CreateChecked(T.CreateChecked(Combine(vk, y0)))).ToArray();
+        // Outputs combine into vₖ·f, whose rounding is that of Σ|yᵢ|, not of its (possibly cancelled) value: the workers
+        // take it as the absolute noise of every directional value, so each direction is judged by its own rounding in
+        // T's precision (a scale shared by all directions, set by the most cancelled one, drowned float32 checks).
+        double noise = (options.FunctionNoiseUlps ?? GradientCheckDefaults.FunctionRoundingUlps) * CheckInputs.Epsilon<T>() * y0.Sum(Math.Abs);
 
-        double Directional(double[] x, int k) => Combine(v[k], CallChecked(function, x, y0.Length));
-        var pool = new WorkerPool<double>(
-            array => new EvaluationWorker<double>(x => Directional(x, 0), Directional, array, snapshot, phi0[0], k => phi0[k], 0, fastOptions, name, cancellation),
+        // vₖ·f is summed in double and rounded once to T, the type the workers evaluate in: that rounding (½ ulp of
+        // |vₖ·f|) is below the rounding of the outputs themselves, which the noise already assumes (ulps of Σ|yᵢ|).
+        T Directional(T[] x, int k) => T.CreateChecked(Combine(v[k], CallChecked(function, x, y0.Length)));
+        var pool = new WorkerPool<T>(
+            array => new EvaluationWorker<T>(x => Directional(x, 0), Directional, array, snapshot, phi0[0], k => phi0[k], noise, options, name, cancellation),
             point, snapshot, options.MaxDegreeOfParallelism, cancellation);
         var plan = CheckPlan.Create(options, point.Length);
-        var search = new FastSearch<double>(pool, claimed, fastOptions, name, Math.Pow(2, -52), inputs =>
+        var search = new FastSearch<T>(pool, claimed, options, name, CheckInputs.Epsilon<T>(), inputs =>
         {
             // The pool is idle between levels, so the column check may use the caller's point.
             var entries = new List<EntryResult>();
@@ -111,14 +115,14 @@ internal static class JacobianChecker
         return outcome;
     }
 
-    private static double[] Prepare(Func<double[], double[]> function, double[] point, GradientCheckOptions options, EvaluationCounter counter)
+    private static double[] Prepare(Func<T[], T[]> function, T[] point, GradientCheckOptions options, EvaluationCounter counter)
     {
-        var snapshot = (double[])point.Clone();
+        var snapshot = (T[])point.Clone();
         var y0 = Call(function, point, counter, "the unperturbed point");
         if (y0.Length == 0) throw new ArgumentException("The function returned no outputs; a Jacobian check needs at least one.");
         for (int i = 0; i < y0.Length; i++) CheckInputs.RequireFinite(y0[i], $"f(point)[{i}]");
         var again = Call(function, point, counter, "the unperturbed point (second evaluation)");
-        if (!point.SequenceEqual(snapshot))
+        if (!CheckInputs.BitIdentical(point, snapshot))
             throw new PointModifiedException("The function modified the point it was given. Finite differences perturb the point in place, so the function must treat it as read-only.");
         JacobianShapes.RequireLength(again, y0.Length, "The function");
         for (int i = 0; i < y0.Length; i++)
@@ -129,9 +133,9 @@ internal static class JacobianChecker
         return y0;
     }
 
-    private static double[] Call(Func<double[], double[]> function, double[] x, EvaluationCounter counter, string where)
+    private static double[] Call(Func<T[], T[]> function, T[] x, EvaluationCounter counter, string where)
     {
-        double[] y;
+        T[] y;
         try
         {
             y = UserCode.Invoke(() => function(x), "The function", $"at {where}");
@@ -140,14 +144,14 @@ internal static class JacobianChecker
         {
             counter.Count++;
         }
-        return y ?? throw new ArgumentException("The function returned null; it must return its outputs.");
+        return y is null ? throw new ArgumentException("The function returned null; it must return its outputs.") : JacobianVectors.ToDouble(y);
     }
 
-    private static double[] CallChecked(Func<double[], double[]> function, double[] x, int outputs)
+    private static double[] CallChecked(Func<T[], T[]> function, T[] x, int outputs)
     {
         var y = function(x);
         JacobianShapes.RequireLength(y, outputs, "The function");
-        return y;
+        return JacobianVectors.ToDouble(y);
     }
 
     private static double Combine(double[] v, double[] y)
@@ -167,11 +171,17 @@ internal static class JacobianChecker
 }
 
 /// <summary>Checks one input column entry by entry: one adaptive difference per output, sharing evaluations through the probe's cache.</summary>
-internal sealed class ColumnChecker(Func<double[], double[]> function, double[] point, double[] y0, EvaluationCounter counter,
+internal sealed class ColumnChecker<T>(Func<T[], T[]> function, T[] point, double[] y0, EvaluationCounter counter,
     GradientCheckOptions options, Func<int, string> name, CancellationToken cancellation)
+    where T : IFloatingPointIeee754<T>
 {
-    private readonly OutputProbe _probe = new(function, point, y0, counter, name, cancellation);
-    private readonly EntryEstimator _estimator = new(options);
+    private readonly OutputProbe<T> _probe = new(function, point, y0, counter, name, cancellation);
+
+    /// <summary>
+    /// An estimator per scale of the analytic entries: in float32 the first step depends on it (as for a gradient, whose
+    /// scale is its largest entry); in double it does not, and every row shares one.
+    /// </summary>
+    private readonly Dictionary<double, EntryEstimator> _estimators = [];
 
     /// <summary>The entries ∂y[i]/∂x[j] of column j; <paramref name="rowScale"/> gives the analytic entries that set output i's rounding scale.</summary>
     public IEnumerable<EntryResult> Check(int j, double[] column, Func<int, double[]> rowScale)
@@ -182,10 +192,18 @@ internal sealed class ColumnChecker(Func<double[], double[]> function, double[] 
         {
             cancellation.ThrowIfCancellationRequested();
             _probe.SelectOutput(i);
-            var estimate = _estimator.Estimate(_probe);
-            var budget = new ErrorBudget(options, _probe.Epsilon, rowScale(i));
+            var scale = rowScale(i);
+            var estimate = EstimatorFor(GradientScale.Of(scale)).Estimate(_probe);
+            var budget = new ErrorBudget(options, _probe.Epsilon, scale);
             results.Add(budget.Judge(i * point.Length + j, $"∂y[{i}]/∂{name(j)}", column[i], estimate));
         }
         return results;
+    }
+
+    private EntryEstimator EstimatorFor(double scale)
+    {
+        if (!EntryEstimator.FirstStepDependsOnScale(_probe.Epsilon)) scale = 0;
+        if (!_estimators.TryGetValue(scale, out var estimator)) _estimators[scale] = estimator = new EntryEstimator(options, scale);
+        return estimator;
     }
 }

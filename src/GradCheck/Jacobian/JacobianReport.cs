@@ -9,8 +9,8 @@ public sealed class JacobianReport : GradientReport
 {
     private Dictionary<int, EntryResult>? _byIndex;
 
-    internal JacobianReport(CheckFacts facts, int outputs, int inputs, double largestOutput, GradientCheckOptions options)
-        : base(facts.Entries, facts.FunctionEvaluations, facts.Warnings, outputs * inputs, "double", facts.Method, facts.Seed, largestOutput, options.AcceptInconclusive)
+    internal JacobianReport(CheckFacts facts, int outputs, int inputs, string elementType, double largestOutput, GradientCheckOptions options)
+        : base(facts.Entries, facts.FunctionEvaluations, facts.Warnings, outputs * inputs, elementType, facts.Method, facts.Seed, largestOutput, options.AcceptInconclusive)
     {
         Outputs = outputs;
         Inputs = inputs;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using GradCheck.FiniteDifferences;
 using GradCheck.Internal;
 
@@ -7,12 +8,14 @@ namespace GradCheck.Jacobian;
 /// <summary>
 /// One output of a vector function along one input coordinate. The estimator asks for the same offsets for every
 /// output of a column, so each evaluation of f is cached by offset and serves all outputs: a column of m entries
-/// costs about as much as one entry. The input is perturbed in place and restored in <c>finally</c>.
+/// costs about as much as one entry. The input is perturbed in place and restored in <c>finally</c>. In T: the
+/// perturbed coordinate is rounded to T and the offset reported is the one that was really applied, and the epsilon is
+/// T's, so the estimator sees float32 steps and float32 rounding as they are (as <see cref="Internal.CoordinateProbe{T}"/> does).
 /// </summary>
-internal sealed class OutputProbe : ILineProbe
+internal sealed class OutputProbe<T> : ILineProbe where T : IFloatingPointIeee754<T>
 {
-    private readonly Func<double[], double[]> _function;
-    private readonly double[] _point;
+    private readonly Func<T[], T[]> _function;
+    private readonly T[] _point;
     private readonly double[] _y0;
     private readonly EvaluationCounter _counter;
     private readonly Func<int, string> _name;
@@ -20,9 +23,9 @@ internal sealed class OutputProbe : ILineProbe
     private readonly Dictionary<double, (double[] Y, double Actual)> _cache = [];
     private int _input;
     private int _output;
-    private double _original;
+    private T _original = T.Zero;
 
-    public OutputProbe(Func<double[], double[]> function, double[] point, double[] y0, EvaluationCounter counter, Func<int, string> name, CancellationToken cancellation)
+    public OutputProbe(Func<T[], T[]> function, T[] point, double[] y0, EvaluationCounter counter, Func<int, string> name, CancellationToken cancellation)
     {
         _function = function;
         _point = point;
@@ -32,11 +35,11 @@ internal sealed class OutputProbe : ILineProbe
         _cancellation = cancellation;
     }
 
-    public double X => _original;
+    public double X { get; private set; }
 
     public double F0 => _y0[_output];
 
-    public double Epsilon { get; } = Math.Pow(2, -52);
+    public double Epsilon { get; } = CheckInputs.Epsilon<T>();
 
     /// <summary>Not measured for vector functions: the assumed ulps of each output are the rounding model.</summary>
     public double Noise => 0;
@@ -46,6 +49,7 @@ internal sealed class OutputProbe : ILineProbe
     {
         _input = input;
         _original = _point[input];
+        X = double.CreateChecked(_original);
         _cache.Clear();
     }
 
@@ -56,13 +60,13 @@ internal sealed class OutputProbe : ILineProbe
         if (!_cache.TryGetValue(offset, out var hit))
         {
             _cancellation.ThrowIfCancellationRequested();
-            double moved = _original + offset;
-            double[] y;
+            T moved = _original + T.CreateChecked(offset);
+            T[] y;
             _point[_input] = moved;
             try
             {
                 y = UserCode.Invoke(() => _function(_point), "The function",
-                    () => string.Create(CultureInfo.InvariantCulture, $"while {_name(_input)} was perturbed from {_original:G17} to {moved:G17}"), _input);
+                    () => string.Create(CultureInfo.InvariantCulture, $"while {_name(_input)} was perturbed from {X:G17} to {double.CreateChecked(moved):G17}"), _input);
             }
             finally
             {
@@ -70,7 +74,8 @@ internal sealed class OutputProbe : ILineProbe
                 _counter.Count++;
             }
             JacobianShapes.RequireLength(y, _y0.Length, "The function");
-            hit = (y, moved - _original);
+            // Kept as doubles (exact), a copy: the user may reuse the returned buffer on the next call.
+            hit = (JacobianVectors.ToDouble(y), double.CreateChecked(moved) - X);
             _cache[offset] = hit;
         }
         actualOffset = hit.Actual;
@@ -81,7 +86,7 @@ internal sealed class OutputProbe : ILineProbe
 /// <summary>Shape checks with messages that say what was expected.</summary>
 internal static class JacobianShapes
 {
-    public static void RequireLength(double[]? values, int expected, string who)
+    public static void RequireLength<TValue>(TValue[]? values, int expected, string who)
     {
         if (values is null)
             throw new ArgumentException($"{who} returned null; it must return {expected} values.");

@@ -5,7 +5,7 @@ namespace GradCheck.Lines;
 /// <summary>
 /// PyTorch's "Backward is not reentrant" check, for adapters that compute their derivatives twice: the entries a
 /// second call changed by more than the tolerance fail as <see cref="EntryVerdict.NotReentrant"/>, with the core's
-/// wording. The tolerance is the options' <see cref="GradientCheckOptions.NondeterminismTolerance"/> (0: bit-identical).
+/// wording. The tolerance is the options' <see cref="CheckOptions.NondeterminismTolerance"/> (0: bit-identical).
 /// </summary>
 public static class ReentrancyEntries
 {

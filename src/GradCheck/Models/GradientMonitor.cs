@@ -44,7 +44,7 @@ public sealed class GradientMonitor<T> where T : IFloatingPointIeee754<T>
 
     /// <summary>
     /// Checks so far whose outcome was <see cref="CheckOutcome.Inconclusive"/>: nothing failed, but some entries could
-    /// not be resolved. Unless <see cref="GradientCheckOptions.AcceptInconclusive"/> is set they also count in <see cref="Failures"/>.
+    /// not be resolved. Unless <see cref="CheckOptions.AcceptInconclusive"/> is set they also count in <see cref="Failures"/>.
     /// </summary>
     public int InconclusiveChecks { get; private set; }
 

@@ -28,7 +28,7 @@ public sealed class ModelReport : ICheckReport
     /// <summary>True iff <see cref="Outcome"/> is <see cref="CheckOutcome.Passed"/>: every checked tensor was resolved and agrees.</summary>
     public bool Passed => Outcome == CheckOutcome.Passed;
 
-    /// <summary>True when the options accepted inconclusive entries (<see cref="GradientCheckOptions.AcceptInconclusive"/>).</summary>
+    /// <summary>True when the options accepted inconclusive entries (<see cref="CheckOptions.AcceptInconclusive"/>).</summary>
     public bool AcceptsInconclusive => Details.AcceptsInconclusive;
 
     /// <summary>One report per checked tensor, in the model's order.</summary>

@@ -29,9 +29,10 @@ public partial class GradientReport
     /// The check of an outputs × inputs Jacobian: the dimension counts its entries; f's value is the largest |yᵢ|.
     /// <paramref name="directions"/> is 0 in full mode; a product's broken contracts and fast mode's unlocated directions come in their own lists.
     /// </summary>
-    internal static JacobianReport OfJacobian(CheckFacts facts, int outputs, int inputs, double largestOutput, int directions,
-        IReadOnlyList<ContractFailure> contractFailures, IReadOnlyList<DirectionFailure> directionFailures, GradientCheckOptions options) =>
-        new(facts, outputs, inputs, largestOutput, options)
+    internal static JacobianReport OfJacobian<T>(CheckFacts facts, int outputs, int inputs, double largestOutput, int directions,
+        IReadOnlyList<ContractFailure> contractFailures, IReadOnlyList<DirectionFailure> directionFailures, GradientCheckOptions options)
+        where T : IFloatingPointIeee754<T> =>
+        new(facts, outputs, inputs, CheckInputs.ElementTypeName<T>(), largestOutput, options)
         {
             Mode = options.Mode,
             Directions = directions,
@@ -54,8 +55,9 @@ public partial class GradientReport
             options.AcceptInconclusive);
 
     /// <summary>The check of Hessian-vector products: entries are components of H·v, and f itself is not evaluated (its value is NaN).</summary>
-    internal static GradientReport OfHessian(CheckFacts facts, int dimension, bool acceptsInconclusive) =>
-        new(facts.Entries, facts.FunctionEvaluations, facts.Warnings, dimension, "double", facts.Method, facts.Seed, double.NaN, acceptsInconclusive);
+    internal static GradientReport OfHessian<T>(CheckFacts facts, int dimension, bool acceptsInconclusive)
+        where T : IFloatingPointIeee754<T> =>
+        new(facts.Entries, facts.FunctionEvaluations, facts.Warnings, dimension, CheckInputs.ElementTypeName<T>(), facts.Method, facts.Seed, double.NaN, acceptsInconclusive);
 
     /// <summary>
     /// Several reports of the same function as one (the tensors of a model, the given and nearby points): their

@@ -36,7 +36,7 @@ public sealed class TaylorReport : ICheckReport
     /// </summary>
     public CheckOutcome Outcome { get; }
 
-    /// <summary>True when the options accepted an inconclusive test (<see cref="TaylorTestOptions.AcceptInconclusive"/>).</summary>
+    /// <summary>True when the options accepted an inconclusive test (<see cref="CheckOptions.AcceptInconclusive"/>).</summary>
     public bool AcceptsInconclusive { get; internal set; }
 
     /// <summary>The orders of the second-order remainder between consecutive resolved steps, largest steps first.</summary>

@@ -21,15 +21,15 @@ public static class TaylorTest
     /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
     public static TaylorReport Run(Func<double[], double> function, Func<double[], double[]> gradient, double[] point, TaylorTestOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        TaylorTester<double>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, options ?? TaylorTestOptions.Default);
+        TaylorTester<double>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, Preconditions.ValidOptions(options));
 
     /// <inheritdoc cref="Run(Func{double[], double}, Func{double[], double[]}, double[], TaylorTestOptions?, CancellationToken)"/>
     public static TaylorReport Run(Func<float[], float> function, Func<float[], float[]> gradient, float[] point, TaylorTestOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        TaylorTester<float>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, options ?? TaylorTestOptions.Default);
+        TaylorTester<float>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, Preconditions.ValidOptions(options));
 
     /// <summary>The Taylor test for any IEEE floating-point element type.</summary>
     public static TaylorReport Run<T>(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, TaylorTestOptions? options, CancellationToken cancellationToken = default)
         where T : IFloatingPointIeee754<T> =>
-        TaylorTester<T>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, options ?? TaylorTestOptions.Default);
+        TaylorTester<T>.Run(UserCode.Cancellable(function, cancellationToken), gradient, point, Preconditions.ValidOptions(options));
 }

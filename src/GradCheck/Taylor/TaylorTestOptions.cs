@@ -3,7 +3,7 @@ namespace GradCheck;
 /// <summary>
 /// Options of <see cref="TaylorTest"/>. Every property has a working default; none needs a step size.
 /// </summary>
-public sealed record TaylorTestOptions
+public sealed record TaylorTestOptions : CheckOptions
 {
     /// <summary>The default options.</summary>
     public static TaylorTestOptions Default { get; } = new();
@@ -37,21 +37,5 @@ public sealed record TaylorTestOptions
     /// </summary>
     public double? MaxUndetectableError { get; init; }
 
-    /// <summary>Rounding noise of one value of f, in epsilons of the element type times |f|. Null: 8.</summary>
-    public double? FunctionNoiseUlps { get; init; }
-
-    /// <summary>
-    /// How much two values of f at the same point may differ (absolute) and still count as the same, as
-    /// <see cref="GradientCheckOptions.NondeterminismTolerance"/>: 0 (default) requires bit-identical repeats; set it to
-    /// the known noise of a function with parallel reductions or atomics instead of having it refused as random.
-    /// </summary>
-    public double NondeterminismTolerance { get; init; }
-
     internal int EffectiveSeed => Seed ?? GradientCheckDefaults.Seed;
-
-    /// <summary>
-    /// Accept an inconclusive test: <c>ThrowIfFailed()</c> then does not throw <see cref="InconclusiveCheckException"/>.
-    /// Default false: a test that could not measure anything has checked nothing.
-    /// </summary>
-    public bool AcceptInconclusive { get; init; }
 }

@@ -47,6 +47,7 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
     /// <summary>Unresolved rows after resolved ones that mean the floor is reached (one can be a sign change of the remainder).</summary>
     private const int UnresolvedToStop = 3;
 
+    // The options were validated by the public entry point (Preconditions.ValidOptions), once for the whole check.
     public static TaylorReport Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, TaylorTestOptions options)
     {
         var report = Test(function, gradient, point, options);
@@ -60,7 +61,8 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(point);
         PointValidation.Validate(point);
-        Validate(options, point.Length);
+        // The options' values were validated by the public entry point (Preconditions.ValidOptions); the direction's length needs the point.
+        if (options.Direction is { } direction) Preconditions.RequireSameLength(direction, point.Length, "The direction");
         double h = options.InitialStep ?? DefaultInitialStep;
         double required = options.RequiredOrder ?? DefaultRequiredOrder;
         double ulps = options.FunctionNoiseUlps ?? GradientCheckDefaults.FunctionRoundingUlps;
@@ -154,26 +156,6 @@ internal static class TaylorTester<T> where T : IFloatingPointIeee754<T>
             NoiseFloor = floor,
             Resolved = double.IsFinite(fk) && remainder > NoiseMargin * floor,
         };
-    }
-
-    private static void Validate(TaylorTestOptions options, int dimension)
-    {
-        if (options.InitialStep is { } h0 && (!(h0 > 0) || !double.IsFinite(h0)))
-            throw new ArgumentOutOfRangeException(nameof(options), h0, "InitialStep must be a finite number > 0 (or null for the default).");
-        if (options.RequiredOrder is { } order && (!(order > 1) || !double.IsFinite(order)))
-            throw new ArgumentOutOfRangeException(nameof(options), order, "RequiredOrder must be a finite number > 1 (a wrong gradient gives order 1); the default is 1.8.");
-        if (options.MaxUndetectableError is { } missed && (!(missed > 0) || !double.IsFinite(missed)))
-            throw new ArgumentOutOfRangeException(nameof(options), missed, "MaxUndetectableError must be a finite number > 0, e.g. 0.1.");
-        if (options.FunctionNoiseUlps is { } ulps && (!(ulps >= 0) || !double.IsFinite(ulps)))
-            throw new ArgumentOutOfRangeException(nameof(options), ulps, "FunctionNoiseUlps must be a finite number ≥ 0.");
-        OptionsValidation.NonNegative(options.NondeterminismTolerance, nameof(options.NondeterminismTolerance));
-        if (options.Direction is { } direction)
-        {
-            if (direction.Count != dimension)
-                throw new ArgumentException($"The direction has {direction.Count} entries but the point has {dimension}; they must have the same length.", nameof(options));
-            if (direction.Any(v => !double.IsFinite(v)) || direction.All(v => v == 0))
-                throw new ArgumentException("The direction must be finite and not all zero.", nameof(options));
-        }
     }
 }
 

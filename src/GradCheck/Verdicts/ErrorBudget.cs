@@ -7,7 +7,7 @@ namespace GradCheck.Verdicts;
 /// numerics can explain: the numeric estimate's own error (times a safety factor), the rounding of the analytic
 /// value at its magnitude, and the rounding a backward pass accumulates at the scale of the largest gradient
 /// entry. No absolute floor: tiny gradients are judged at their own scale, except the one the user declares: a
-/// backward declared nondeterministic up to <see cref="GradientCheckOptions.NondeterminismTolerance"/> (atomics,
+/// backward declared nondeterministic up to <see cref="CheckOptions.NondeterminismTolerance"/> (atomics,
 /// parallel sums) gives each entry only to within that tolerance, so no entry is held to less.
 /// </summary>
 internal sealed class ErrorBudget

@@ -58,6 +58,30 @@ public class PreconditionsTests
     }
 
     [Fact]
+    public void Taylor_descent_and_Hessian_checks_refuse_bad_options_before_calling_the_function()
+    {
+        int calls = 0;
+        double F(double[] x) { calls++; return x[0] * x[0]; }
+        double[] G(double[] x) { calls++; return [2 * x[0]]; }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => TaylorTest.Run(F, G, [1.5], new TaylorTestOptions { InitialStep = 0 }));
+        Assert.Equal("options", Assert.Throws<ArgumentOutOfRangeException>(() => TaylorTest.Run(F, G, [1.5], new TaylorTestOptions { RequiredOrder = 1 })).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DescentCheck.Run(F, G, [1.5], new DescentCheckOptions { InitialStepSize = -1 }));
+        Assert.Equal("ErrorEstimateSafety",
+            Assert.Throws<ArgumentOutOfRangeException>(() => DescentCheck.Run(F, G, [1.5], new DescentCheckOptions { ErrorEstimateSafety = double.NaN })).ParamName);
+        Assert.Equal("InitialStep", Assert.Throws<ArgumentOutOfRangeException>(() => HessianCheck.Run(G, (x, v) => [2 * v[0]], [1.5], new HessianCheckOptions { InitialStep = -1 })).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => HessianCheck.Run(G, (x, v) => [2 * v[0]], [1.5], new HessianCheckOptions { DirectionCount = 0 }));
+        Assert.Throws<ArgumentException>(() => HessianCheck.Run(G, (x, v) => [2 * v[0]], [1.5], new HessianCheckOptions { Directions = [[0.0]] }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TaylorTest.Run<float>(x => x[0], x => [1f], [1.5f], new TaylorTestOptions { FunctionNoiseUlps = -2 }));
+        Assert.Equal(0, calls);
+
+        // A direction of the wrong length needs the point: refused before the function is called too.
+        Assert.Throws<ArgumentException>(() => TaylorTest.Run(F, G, [1.5], new TaylorTestOptions { Direction = [1.0, 2.0] }));
+        Assert.Throws<ArgumentException>(() => HessianCheck.Run(G, (x, v) => [2 * v[0]], [1.5], new HessianCheckOptions { Directions = [[1.0, 2.0]] }));
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
     public void Valid_options_check_as_before_in_parallel_and_per_tensor()
     {
         var options = new GradientCheckOptions { MaxDegreeOfParallelism = 2 };
