@@ -14,18 +14,19 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
 {
     /// <summary>The report, or null (with the evaluations made) when f wrote into the gradient's array and the check must run again.</summary>
     public static (GradientReport? Report, int Evaluations) Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options,
-        GradientRerun rerun, CancellationToken cancellation)
+        GradientRerun rerun, T[]? snapshot, CancellationToken cancellation)
     {
-        var report = RunDetailed(function, gradient, point, options, rerun, cancellation, out _, out int evaluations);
+        var report = RunDetailed(function, gradient, point, options, rerun, cancellation, out _, out int evaluations, snapshot);
         return (report, evaluations);
     }
 
     /// <summary>The check, also returning the directional results (for tests of detection power and for the Jacobian check).</summary>
     internal static GradientReport? RunDetailed(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options,
-        GradientRerun rerun, CancellationToken cancellation, out FastOutcome outcome, out int evaluations)
+        GradientRerun rerun, CancellationToken cancellation, out FastOutcome outcome, out int evaluations, T[]? snapshot = null)
     {
-        var context = CheckContext<T>.Create(point, options, rerun);
-        var (plan, name, snapshot, counter, warnings) = (context.Plan, context.Name, context.Snapshot, context.Counter, context.Warnings);
+        var context = CheckContext<T>.Create(point, options, rerun, snapshot);
+        var (plan, name, counter, warnings) = (context.Plan, context.Name, context.Counter, context.Warnings);
+        snapshot = context.Snapshot;
         try
         {
             var (f0, analytic, noise, pool) = GradientChecker<T>.Start(function, gradient, point, context, options, cancellation);

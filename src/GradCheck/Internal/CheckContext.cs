@@ -35,10 +35,14 @@ internal sealed class CheckContext<T> where T : IFloatingPointIeee754<T>
     public List<EntryResult> NotReentrant { get; } = [];
 
     /// <summary>Validates the point and the plan (throwing before f is called) and snapshots the point.</summary>
-    public static CheckContext<T> Create(T[] point, GradientCheckOptions options, GradientRerun? rerun = null)
+    /// <param name="point">The point to check.</param>
+    /// <param name="options">The check's options.</param>
+    /// <param name="rerun">Whether this is a run again on a copy of the gradient (see <see cref="GradientRerun"/>).</param>
+    /// <param name="snapshot">A copy of the point the caller holds unchanged for the whole check; null: the point is copied.</param>
+    public static CheckContext<T> Create(T[] point, GradientCheckOptions options, GradientRerun? rerun = null, T[]? snapshot = null)
     {
         PointValidation.Validate(point);
         var plan = CheckPlan.Create(options, point.Length);
-        return new CheckContext<T>(plan, options.EntryName ?? (i => $"x[{i}]"), (T[])point.Clone(), rerun ?? GradientRerun.None);
+        return new CheckContext<T>(plan, options.EntryName ?? (i => $"x[{i}]"), snapshot ?? (T[])point.Clone(), rerun ?? GradientRerun.None);
     }
 }

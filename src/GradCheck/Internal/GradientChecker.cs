@@ -11,7 +11,17 @@ namespace GradCheck.Internal;
 internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
 {
     // The options were validated by the public entry point (Preconditions.ValidOptions), once for the whole check.
-    public static GradientReport Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options, CancellationToken cancellation)
+    /// <param name="function">f, wrapped by the public entry point.</param>
+    /// <param name="gradient">The analytic gradient under test.</param>
+    /// <param name="point">Where to check; perturbed in place and restored.</param>
+    /// <param name="options">Validated options.</param>
+    /// <param name="cancellation">Stops the check between evaluations.</param>
+    /// <param name="snapshot">
+    /// A copy of the point the caller already holds and will not change during the check (the model check's copy of the
+    /// tensor): restored from instead of a second copy. Null: the check copies the point.
+    /// </param>
+    public static GradientReport Run(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options, CancellationToken cancellation,
+        T[]? snapshot = null)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(gradient);
@@ -19,16 +29,17 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         (function, gradient) = EvaluationHook.Wrap(function, gradient, options.BeforeEvaluation);
         // The gradient is read in place from the array it returned; when f wrote into that array during the check, the
         // verdicts were made on values that changed, so the check runs again on a private copy (see GradientValues).
-        var first = RunOnce(function, gradient, point, options, GradientRerun.None, cancellation);
-        return first.Report ?? RunOnce(function, gradient, point, options, GradientRerun.After(first.Evaluations), cancellation).Report!;
+        var first = RunOnce(function, gradient, point, options, GradientRerun.None, snapshot, cancellation);
+        return first.Report ?? RunOnce(function, gradient, point, options, GradientRerun.After(first.Evaluations), snapshot, cancellation).Report!;
     }
 
     private static (GradientReport? Report, int Evaluations) RunOnce(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions options,
-        GradientRerun rerun, CancellationToken cancellation)
+        GradientRerun rerun, T[]? snapshot, CancellationToken cancellation)
     {
-        if (options.Mode == CheckMode.Fast) return FastChecker<T>.Run(function, gradient, point, options, rerun, cancellation);
-        var context = CheckContext<T>.Create(point, options, rerun);
-        var (plan, name, snapshot, counter, warnings) = (context.Plan, context.Name, context.Snapshot, context.Counter, context.Warnings);
+        if (options.Mode == CheckMode.Fast) return FastChecker<T>.Run(function, gradient, point, options, rerun, snapshot, cancellation);
+        var context = CheckContext<T>.Create(point, options, rerun, snapshot);
+        var (plan, name, counter, warnings) = (context.Plan, context.Name, context.Counter, context.Warnings);
+        snapshot = context.Snapshot;
         try
         {
             var (f0, analytic, noise, pool) = Start(function, gradient, point, context, options, cancellation);

@@ -44,7 +44,7 @@ internal sealed class AnalyticGradient<T> where T : IFloatingPointIeee754<T>
         Backward(model, zeroing, "Backward()");
         ThrowIfValuesModified(parameters, snapshot);
         var gradients = parameters.Select(p => p.Storage.Gradient()).ToArray();
-        var repeats = checkReentrancy ? Repeat(model, parameters, zeroing) : gradients;
+        var repeats = checkReentrancy ? Repeat(model, parameters, gradients, zeroing) : gradients;
         return new AnalyticGradient<T>(gradients, repeats, loss);
     }
 
@@ -56,17 +56,22 @@ internal sealed class AnalyticGradient<T> where T : IFloatingPointIeee754<T>
     /// backward pass accumulates (+=) into buffers it never zeroes, which silently doubles the gradient on the
     /// second training step. The core check compares the two per entry (<see cref="Calls"/>).
     /// </summary>
-    private static T[][] Repeat(IDifferentiableModel<T> model, Parameter<T>[] parameters, GradientZeroing? zeroing)
+    private static T[][] Repeat(IDifferentiableModel<T> model, Parameter<T>[] parameters, T[][] first, GradientZeroing? zeroing)
     {
         Backward(model, zeroing, "Backward() (called a second time at the same point)");
-        return parameters.Select(p => p.Storage.Gradient()).ToArray();
+        // A gradient in the model's memory that came out bit-identical is compared where it is and not copied again (a
+        // copy of every tensor was one more copy of the model); the core check then sees the same values twice.
+        return parameters.Select((p, t) => p.Storage is MemoryStorage<T> memory && CheckInputs.FirstDifference<T>(memory.GradientMemory.Span, first[t]) < 0
+            ? first[t]
+            : p.Storage.Gradient()).ToArray();
     }
 
     private static void ThrowIfValuesModified(Parameter<T>[] parameters, ParameterSnapshot<T> snapshot)
     {
         for (int t = 0; t < parameters.Length; t++)
         {
-            var now = parameters[t].Storage.Values();
+            // Values in the model's memory are compared where they are: a copy of every tensor was one more copy of the model.
+            var now = parameters[t].Storage is MemoryStorage<T> memory ? memory.ValuesMemory.Span : parameters[t].Storage.Values();
             var before = snapshot.Values(t);
             int i = CheckInputs.FirstDifference(now, before);
             if (i < 0) continue;

@@ -20,13 +20,25 @@ internal static class ModelValidation
                 $"{duplicate.Count()} parameters are named '{duplicate.Key}'; names must be unique so that reports can say which tensor is wrong.");
         foreach (var parameter in parameters)
         {
+            // Values in the model's memory are read where they are (a copy of every tensor was one more copy of the model);
+            // values behind accessors can only be read as a copy, which the accessors' own validation needs anyway.
+            if (parameter.Storage is MemoryStorage<T> memory)
+            {
+                RequireFinite(parameter, memory.ValuesMemory.Span);
+                continue;
+            }
             var values = parameter.Storage.Values();
-            for (int i = 0; i < values.Length; i++)
-                if (!T.IsFinite(values[i]))
-                    throw new InvalidModelException(
-                        $"{parameter.EntryName(i)} is {values[i]}; every parameter must be finite to take finite differences (did training diverge?).");
-            if (parameter.HasAccessors) AccessorValidation.Verify(parameter, values);
+            RequireFinite(parameter, values);
+            AccessorValidation.Verify(parameter, values);
         }
         return parameters;
+    }
+
+    private static void RequireFinite<T>(Parameter<T> parameter, ReadOnlySpan<T> values) where T : IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!T.IsFinite(values[i]))
+                throw new InvalidModelException(
+                    $"{parameter.EntryName(i)} is {values[i]}; every parameter must be finite to take finite differences (did training diverge?).");
     }
 }

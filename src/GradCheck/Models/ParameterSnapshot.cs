@@ -20,6 +20,9 @@ internal sealed class ParameterSnapshot<T> where T : IFloatingPointIeee754<T>
 
     public ReadOnlySpan<T> Values(int tensor) => _values[tensor];
 
+    /// <summary>The tensor's copy itself, for the core check to restore from (it only reads it): no second snapshot per tensor.</summary>
+    internal T[] Copy(int tensor) => _values[tensor];
+
     public double[] ValuesAsDoubles(int tensor) => _values[tensor].Select(double.CreateChecked).ToArray();
 
     public void Restore(int tensor) => _parameters[tensor].Storage.WriteValues(_values[tensor]);
