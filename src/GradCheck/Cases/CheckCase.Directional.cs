@@ -15,8 +15,8 @@ public sealed partial class CheckCase
     /// <param name="point">Where to test. Copied, so the case can run more than once.</param>
     /// <param name="options">
     /// The test's own options; null for the defaults. The runner's <see cref="GradientCheckOptions.Seed"/> replaces
-    /// <see cref="TaylorTestOptions.Seed"/> when it is set, and its <see cref="GradientCheckOptions.AcceptInconclusive"/> adds to
-    /// <see cref="TaylorTestOptions.AcceptInconclusive"/>.
+    /// <see cref="TaylorTestOptions.Seed"/> when it is set, and its <see cref="CheckOptions.AcceptInconclusive"/> adds to
+    /// <see cref="CheckOptions.AcceptInconclusive"/> of the Taylor options.
     /// </param>
     public static CheckCase Taylor(string name, Func<double[], double> function, Func<double[], double[]> gradient, double[] point, TaylorTestOptions? options = null) =>
         TaylorOf(name, function, gradient, point, options);
@@ -34,8 +34,8 @@ public sealed partial class CheckCase
     /// <param name="gradient">The analytic gradient to check.</param>
     /// <param name="point">Where to start. Copied, so the case can run more than once.</param>
     /// <param name="options">
-    /// The check's own options; null for the defaults. The runner's <see cref="GradientCheckOptions.AcceptInconclusive"/>
-    /// adds to <see cref="DescentCheckOptions.AcceptInconclusive"/>; nothing is drawn at random, so no seed applies.
+    /// The check's own options; null for the defaults. The runner's <see cref="CheckOptions.AcceptInconclusive"/>
+    /// adds to <see cref="CheckOptions.AcceptInconclusive"/> of the descent options; nothing is drawn at random, so no seed applies.
     /// </param>
     public static CheckCase Descent(string name, Func<double[], double> function, Func<double[], double[]> gradient, double[] point, DescentCheckOptions? options = null) =>
         DescentOf(name, function, gradient, point, options);

@@ -4,7 +4,7 @@ namespace GradCheck;
 public sealed partial class CheckCase
 {
     /// <summary>
-    /// A <see cref="JacobianCheck.Run"/> of a full Jacobian: one group named like the case, shaped [outputs, inputs], whose
+    /// A <c>JacobianCheck.Run</c> of a full Jacobian: one group named like the case, shaped [outputs, inputs], whose
     /// report is a <see cref="JacobianReport"/>. Runs with the runner's options (mode, seed, progress, acceptance).
     /// </summary>
     /// <param name="name">The case's name.</param>
@@ -18,7 +18,7 @@ public sealed partial class CheckCase
     }
 
     /// <summary>
-    /// A <see cref="JacobianCheck.RunVjp"/> of a vector-Jacobian product (a backward pass), with its backward contracts:
+    /// A <c>JacobianCheck.RunVjp</c> of a vector-Jacobian product (a backward pass), with its backward contracts:
     /// one group named like the case, shaped [outputs, inputs], whose report is a <see cref="JacobianReport"/>.
     /// </summary>
     /// <param name="name">The case's name.</param>
@@ -32,7 +32,7 @@ public sealed partial class CheckCase
     }
 
     /// <summary>
-    /// A <see cref="JacobianCheck.RunJvp"/> of a Jacobian-vector product (forward mode), with its contracts: one group
+    /// A <c>JacobianCheck.RunJvp</c> of a Jacobian-vector product (forward mode), with its contracts: one group
     /// named like the case, shaped [outputs, inputs], whose report is a <see cref="JacobianReport"/>.
     /// </summary>
     /// <param name="name">The case's name.</param>
@@ -56,8 +56,8 @@ public sealed partial class CheckCase
     /// <param name="point">Where to check. Copied, so the case can run more than once.</param>
     /// <param name="options">
     /// The check's own options; null for the defaults. The runner's <see cref="GradientCheckOptions.Seed"/> replaces
-    /// <see cref="HessianCheckOptions.Seed"/> when it is set, and its <see cref="GradientCheckOptions.AcceptInconclusive"/> adds to
-    /// <see cref="HessianCheckOptions.AcceptInconclusive"/>.
+    /// <see cref="HessianCheckOptions.Seed"/> when it is set, and its <see cref="CheckOptions.AcceptInconclusive"/> adds to
+    /// <see cref="CheckOptions.AcceptInconclusive"/> of the Hessian options.
     /// </param>
     public static CheckCase Hessian(string name, Func<double[], double[]> gradient, Func<double[], double[], double[]> hessianVectorProduct, double[] point,
         HessianCheckOptions? options = null)
