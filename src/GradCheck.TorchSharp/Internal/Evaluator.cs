@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,22 +19,43 @@ internal sealed class Evaluator
     private readonly long? _seed;
     private readonly bool _valuesNeedGrad;
     private readonly bool _skipOutputsWithoutGrad;
+    private readonly StrongBox<int> _count;
+    private readonly CancellationToken _cancellation;
 
     /// <param name="function">The user's function.</param>
     /// <param name="inputs">The tensors it is called with (perturbed in place between calls).</param>
     /// <param name="seed">Seed to set before every call (replayed randomness), or null.</param>
     /// <param name="valuesNeedGrad">True when the function itself differentiates (gradgradcheck), so even its plain values need grad mode.</param>
     /// <param name="skipOutputsWithoutGrad">Skip floating outputs that do not require grad (marked non-differentiable) instead of refusing them.</param>
-    public Evaluator(Func<Tensor[], Tensor[]> function, Tensor[] inputs, long? seed, bool valuesNeedGrad, bool skipOutputsWithoutGrad = false)
+    /// <param name="cancellation">Checked before every call of the function.</param>
+    public Evaluator(Func<Tensor[], Tensor[]> function, Tensor[] inputs, long? seed, bool valuesNeedGrad, bool skipOutputsWithoutGrad = false,
+        CancellationToken cancellation = default)
+        : this(function, inputs, seed, valuesNeedGrad, skipOutputsWithoutGrad, new StrongBox<int>(), null, cancellation)
     {
+    }
+
+    private Evaluator(Func<Tensor[], Tensor[]> function, Tensor[] inputs, long? seed, bool valuesNeedGrad, bool skipOutputsWithoutGrad,
+        StrongBox<int> count, OutputSignature? signature, CancellationToken cancellation)
+    {
+        _cancellation = cancellation;
         _function = function;
         _inputs = inputs;
         _seed = seed;
         _valuesNeedGrad = valuesNeedGrad;
         _skipOutputsWithoutGrad = skipOutputsWithoutGrad;
+        _count = count;
+        Signature = signature;
     }
 
-    public int Evaluations { get; private set; }
+    /// <summary>Calls of the function, by this evaluator and every one forked from it (counted across threads).</summary>
+    public int Evaluations => Volatile.Read(ref _count.Value);
+
+    /// <summary>
+    /// An evaluator of the same function on other tensors (a worker's copies of the inputs), with this one's output
+    /// signature and evaluation count: what a worker evaluates counts for the check, and its outputs must match.
+    /// </summary>
+    public Evaluator Fork(Tensor[] inputs) => new(_function, inputs, _seed, _valuesNeedGrad, _skipOutputsWithoutGrad, _count,
+        Signature ?? throw new InvalidOperationException("Fork after the first evaluation: it fixes the outputs every worker must return."), _cancellation);
 
     /// <summary>The outputs as the first call returned them; null before the first call.</summary>
     public OutputSignature? Signature { get; private set; }
@@ -51,28 +73,34 @@ internal sealed class Evaluator
     public IReadOnlyList<string> SkippedOutputs => Signature?.Skipped ?? [];
 
     /// <summary>The checked outputs' values as doubles, one array per output. <paramref name="where"/> names the perturbation for error messages.</summary>
-    public double[][] Values(string where)
+    public double[][] Values(string where) => Values(() => where);
+
+    /// <inheritdoc cref="Values(string)"/>
+    public double[][] Values(Func<string> where)
     {
         using var scope = NewDisposeScope();
         // To skip outputs without grad the first call runs with grad: under no_grad no output has it.
         using var mode = _valuesNeedGrad || (_skipOutputsWithoutGrad && Signature is null) ? enable_grad() : no_grad();
         var outputs = Call(where);
-        Evaluations++;
-        return outputs.Select(TensorValues.ReadAsDouble).ToArray();
+        Interlocked.Increment(ref _count.Value);
+        var values = new double[outputs.Length][];
+        for (int o = 0; o < outputs.Length; o++) values[o] = TensorValues.ReadAsDouble(outputs[o]);
+        return values;
     }
 
     /// <summary>The checked outputs with their graph (grad mode on). They belong to the caller's dispose scope.</summary>
     public Tensor[] Forward()
     {
         using var mode = enable_grad();
-        return Call("the unperturbed point (forward pass for the analytic Jacobian)");
+        return Call(() => "the unperturbed point (forward pass for the analytic Jacobian)");
     }
 
     private T[] Checked<T>(Func<OutputSignature.Output, T> select) =>
         Signature is null ? [] : Signature.Checked.Select(select).ToArray();
 
-    private Tensor[] Call(string where)
+    private Tensor[] Call(Func<string> where)
     {
+        _cancellation.ThrowIfCancellationRequested();
         if (_seed is { } seed) torch.random.manual_seed(seed);
         Tensor[]? outputs;
         try
@@ -81,7 +109,7 @@ internal sealed class Evaluator
         }
         catch (Exception e) when (e is not OperationCanceledException and not GradientCheckException)
         {
-            throw new FunctionEvaluationException($"The function threw {e.GetType().Name} at {where}: {e.Message}", e, null);
+            throw new FunctionEvaluationException($"The function threw {e.GetType().Name} at {where()}: {e.Message}", e, null);
         }
         if (outputs is null || outputs.Length == 0)
             throw new ArgumentException("The function returned no tensor; it must return at least one output tensor.", "function");
