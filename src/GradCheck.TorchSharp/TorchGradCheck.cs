@@ -24,9 +24,9 @@ public static class TorchGradCheck
     /// </summary>
     /// <param name="function">A function of the inputs; any output shape. Must not modify its inputs.</param>
     /// <param name="inputs">The point: CPU tensors; the float32/float64 ones with requires_grad are checked.</param>
-    /// <param name="options">Core options; null for the defaults. With <c>MaxDegreeOfParallelism</c> above 1 the entries
-    /// are evaluated on that many threads, each on its own copies of the inputs, so the function must be thread-safe (pure
-    /// tensor code is); the report is identical to a sequential run.</param>
+    /// <param name="options">Core options; null for the defaults. The function is evaluated on one thread whatever
+    /// <c>MaxDegreeOfParallelism</c> says: TorchSharp 0.107 can free the temporary scalars of a forward pass while libtorch
+    /// reads them when another thread runs at the same time, so the report is the sequential one.</param>
     /// <param name="cancellationToken">Stops the check before its next evaluation with <see cref="OperationCanceledException"/>; the inputs are restored bit-exactly.</param>
     public static TensorCheckReport Run(Func<Tensor[], Tensor> function, Tensor[] inputs, GradientCheckOptions? options = null, CancellationToken cancellationToken = default) =>
         Run(function, inputs, new TorchCheckOptions { Check = options }, cancellationToken);
@@ -90,8 +90,7 @@ public static class TorchGradCheck
     /// </summary>
     /// <param name="module">The module whose parameters are checked.</param>
     /// <param name="loss">Computes the loss (any shape) with the module on fixed data, e.g. <c>() =&gt; mse_loss(module.call(x), y)</c>.</param>
-    /// <param name="options">Null for the defaults; <see cref="RandomnessHandling.EvalMode"/> or <see cref="RandomnessHandling.ReplaySeed"/> for dropout.
-    /// The entries are evaluated on one thread whatever <c>MaxDegreeOfParallelism</c> says: the loss reads the module's own parameters.</param>
+    /// <param name="options">Null for the defaults; <see cref="RandomnessHandling.EvalMode"/> or <see cref="RandomnessHandling.ReplaySeed"/> for dropout.</param>
     /// <param name="cancellationToken">Stops the check before its next evaluation with <see cref="OperationCanceledException"/>; the parameters are restored bit-exactly.</param>
     public static TensorCheckReport RunModule(nn.Module module, Func<Tensor> loss, TorchCheckOptions? options = null, CancellationToken cancellationToken = default) =>
         ModuleCheck.Run(module, loss, options ?? TorchCheckOptions.Default, cancellationToken);

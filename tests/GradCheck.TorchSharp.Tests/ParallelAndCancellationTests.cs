@@ -5,8 +5,9 @@ using static TorchSharp.torch;
 namespace GradCheck.TorchSharp.Tests;
 
 /// <summary>
-/// MaxDegreeOfParallelism = 2 through the adapter gives the sequential report, entry for entry; a cancelled check stops and
-/// leaves the tensors bit-identical.
+/// MaxDegreeOfParallelism = 2 through the adapter gives the sequential report, entry for entry (the adapter evaluates on one
+/// thread: TorchSharp 0.107 is not safe for concurrent forward passes); a cancelled check stops and leaves the tensors
+/// bit-identical.
 /// </summary>
 public sealed class ParallelAndCancellationTests
 {
@@ -121,7 +122,7 @@ public sealed class ParallelAndCancellationTests
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
             TorchGradCheck.Run(Cancelling, parameters, new GradientCheckOptions { MaxDegreeOfParallelism = threads }, cancellation.Token));
-        Assert.InRange(calls, 40, 42); // it stopped at the next evaluation (one per worker may have been under way)
+        Assert.Equal(40, calls); // it stopped before the next evaluation
         for (int i = 0; i < parameters.Length; i++) Assert.Equal(before[i], TorchState.Bits(parameters[i]));
     }
 

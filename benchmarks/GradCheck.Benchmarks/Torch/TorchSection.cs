@@ -111,7 +111,9 @@ public static class TorchSection
         text.AppendLine("cheap mode, one random vᵀJu per parameter tensor). Wall time is the median of whole checks in the same run (PyTorch's includes");
         text.AppendLine("Python and tensor overhead per call: this compares the tools as a user meets them, not the arithmetic). \"evals\" are");
         text.AppendLine("calls of the loss. Ratios are against PyTorch's slow mode (its default). \"2 threads\" is `MaxDegreeOfParallelism = 2`: the");
-        text.AppendLine("entries are evaluated on two threads, each on its own copy of the point (the report is identical to the sequential one).");
+        text.AppendLine("core evaluates the entries on two threads, each on its own copy of the point (the report is identical to the sequential one);");
+        text.AppendLine("the TorchSharp adapter evaluates on one thread whatever the option says, because TorchSharp 0.107 is not safe for forward");
+        text.AppendLine("passes on two threads at once (its temporary scalars can be freed by another thread's garbage collection while libtorch reads them).");
         text.AppendLine();
         text.AppendLine($"PyTorch: {result.PythonStatus}.");
         text.AppendLine();

@@ -46,7 +46,7 @@ internal sealed class ComplexAsRealPairs
         {
             real[o] = outputs[o];
             if (outputs[o] is null || !outputs[o].is_complex()) continue;
-            lock (_complexOutputs) _complexOutputs.Add(o); // workers of a parallel check evaluate concurrently
+            _complexOutputs.Add(o);
             real[o] = view_as_real(outputs[o].resolve_conj());
         }
         return real;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,7 +18,6 @@ internal sealed class Evaluator
     private readonly long? _seed;
     private readonly bool _valuesNeedGrad;
     private readonly bool _skipOutputsWithoutGrad;
-    private readonly StrongBox<int> _count;
     private readonly CancellationToken _cancellation;
 
     /// <param name="function">The user's function.</param>
@@ -30,32 +28,16 @@ internal sealed class Evaluator
     /// <param name="cancellation">Checked before every call of the function.</param>
     public Evaluator(Func<Tensor[], Tensor[]> function, Tensor[] inputs, long? seed, bool valuesNeedGrad, bool skipOutputsWithoutGrad = false,
         CancellationToken cancellation = default)
-        : this(function, inputs, seed, valuesNeedGrad, skipOutputsWithoutGrad, new StrongBox<int>(), null, cancellation)
     {
-    }
-
-    private Evaluator(Func<Tensor[], Tensor[]> function, Tensor[] inputs, long? seed, bool valuesNeedGrad, bool skipOutputsWithoutGrad,
-        StrongBox<int> count, OutputSignature? signature, CancellationToken cancellation)
-    {
-        _cancellation = cancellation;
         _function = function;
         _inputs = inputs;
         _seed = seed;
         _valuesNeedGrad = valuesNeedGrad;
         _skipOutputsWithoutGrad = skipOutputsWithoutGrad;
-        _count = count;
-        Signature = signature;
+        _cancellation = cancellation;
     }
 
-    /// <summary>Calls of the function, by this evaluator and every one forked from it (counted across threads).</summary>
-    public int Evaluations => Volatile.Read(ref _count.Value);
-
-    /// <summary>
-    /// An evaluator of the same function on other tensors (a worker's copies of the inputs), with this one's output
-    /// signature and evaluation count: what a worker evaluates counts for the check, and its outputs must match.
-    /// </summary>
-    public Evaluator Fork(Tensor[] inputs) => new(_function, inputs, _seed, _valuesNeedGrad, _skipOutputsWithoutGrad, _count,
-        Signature ?? throw new InvalidOperationException("Fork after the first evaluation: it fixes the outputs every worker must return."), _cancellation);
+    public int Evaluations { get; private set; }
 
     /// <summary>The outputs as the first call returned them; null before the first call.</summary>
     public OutputSignature? Signature { get; private set; }
@@ -82,7 +64,7 @@ internal sealed class Evaluator
         // To skip outputs without grad the first call runs with grad: under no_grad no output has it.
         using var mode = _valuesNeedGrad || (_skipOutputsWithoutGrad && Signature is null) ? enable_grad() : no_grad();
         var outputs = Call(where);
-        Interlocked.Increment(ref _count.Value);
+        Evaluations++;
         var values = new double[outputs.Length][];
         for (int o = 0; o < outputs.Length; o++) values[o] = TensorValues.ReadAsDouble(outputs[o]);
         return values;

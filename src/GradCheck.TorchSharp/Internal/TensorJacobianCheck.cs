@@ -35,13 +35,7 @@ internal static class TensorJacobianCheck
         {
             long? seed = options.Randomness == RandomnessHandling.ReplaySeed ? options.ReplaySeed : null;
             var evaluator = new Evaluator(function, work, seed, valuesNeedGrad, options.SkipOutputsWithoutGrad, cancellation);
-            // Only the inputs are perturbed for a plain function; a module's loss reads the module's parameters, gradgradcheck
-            // runs autograd inside, a replayed seed is global state (see ElementWorkers).
-            bool canParallelize = module is null && !valuesNeedGrad && seed is null;
-            Func<ElementWorkers> workers = () => ElementWorkers.Create(evaluator, work, checkedInputs, x, core.MaxDegreeOfParallelism, canParallelize,
-                options.SingleThreaded);
-            return Check(title, evaluator, workers, targets, x, checkedInputs.Select(i => SparseInputs.Name(names[i], work[i])).ToArray(), checkedInputs, snapshots,
-                options, core, lines);
+            return Check(title, evaluator, targets, x, checkedInputs.Select(i => SparseInputs.Name(names[i], work[i])).ToArray(), checkedInputs, snapshots, options, core, lines);
         }
         finally
         {
@@ -55,7 +49,7 @@ internal static class TensorJacobianCheck
         : t.is_sparse ? t.detach().to_dense().to(ScalarType.Float64).to_sparse().requires_grad_(t.requires_grad)
         : t.detach().to(ScalarType.Float64).contiguous().clone().requires_grad_(t.requires_grad);
 
-    private static TensorCheckReport Check(string title, Evaluator evaluator, Func<ElementWorkers> createWorkers, Tensor[] targets, Tensor[] x, string[] names, int[] positions, double[][] snapshots,
+    private static TensorCheckReport Check(string title, Evaluator evaluator, Tensor[] targets, Tensor[] x, string[] names, int[] positions, double[][] snapshots,
         TorchCheckOptions options, GradientCheckOptions core, LineCheck lines)
     {
         var f0 = evaluator.Values("the unperturbed point");
@@ -86,7 +80,6 @@ internal static class TensorJacobianCheck
         var again = reentrancy ? AnalyticJacobian.Compute(evaluator, targets, outputNames, ref backwardPasses) : jacobian;
         ThrowIfInputsModified(x, names, snapshots);
 
-        var workers = createWorkers(); // after the first evaluation, which fixes the outputs every worker must return
         bool scalarOutput = f0.Length == 1 && f0[0].Length == 1;
         double fScale = f0.SelectMany(v => v).Select(Math.Abs).DefaultIfEmpty(0).Max();
         var reports = new List<TensorInputReport>();
@@ -101,30 +94,29 @@ internal static class TensorJacobianCheck
             int input = i;
             string Name(int k, int o, int j) =>
                 scalarOutput ? $"{names[input]} {TensorValues.Index(shape, k)}" : $"{names[input]} {TensorValues.Index(shape, k)} w.r.t. {outputNames[o]} {TensorValues.Index(outputShapes[o], j)}";
-            int entriesPerElement = f0.Sum(v => v.Length), done = 0;
-            var perElement = workers.Map(plan.Indices.Count, (perturbed, worker, position) =>
+            // One thread whatever MaxDegreeOfParallelism says: TorchSharp 0.107 is not safe for forward passes on two threads
+            // at once. Its temporary Scalars (alpha of every add, the exponent of pow) can be finalized by a garbage collection
+            // that another thread triggers while libtorch still reads them: measured here, 20 of 40,000 forward passes of the
+            // benchmark network failed inside libtorch ("INTERNAL ASSERT FAILED at c10/core/Scalar.h") on two threads with the
+            // check's allocation pattern, none of 40,000 on one thread. A check must not fail for that.
+            foreach (int k in plan.Indices)
             {
-                int k = plan.Indices[position];
-                var line = new ElementLine(perturbed[input], k, snapshots[input][k], worker, $"{names[input]} {TensorValues.Index(shape, k)}", lines,
-                    options.Randomness);
-                var elementEntries = new List<EntryResult>(entriesPerElement);
+                var line = new ElementLine(x[i], k, snapshots[i][k], evaluator, $"{names[i]} {TensorValues.Index(shape, k)}", lines, options.Randomness);
                 for (int o = 0; o < f0.Length; o++)
                 {
                     for (int j = 0; j < f0[o].Length; j++)
                     {
                         var probe = new OutputLineProbe(line, o, j, f0[o][j], budgets[o].Epsilon);
-                        double analytic = jacobian[o][input][((long)j * n) + k];
+                        double analytic = jacobian[o][i][((long)j * n) + k];
                         // Decided as early as the evidence allows, as in the core; a failure is rechecked on steps that cross no
                         // switch point (float32 ReLU modules failed 10 of 10 correct MLPs without it). The line caches its values by
                         // offset and repeats them, once per offset, where the core repeats its evaluations to refuse randomness;
                         // the determinism checks around the whole check refuse the rest.
-                        elementEntries.Add(lines.DecideEntry(probe, budgets[o].Rows[j], k, Name(k, o, j), analytic));
+                        entries.Add(lines.DecideEntry(probe, budgets[o].Rows[j], k, Name(k, o, j), analytic));
                     }
                 }
-                core.Progress?.Report(new CheckProgress(Interlocked.Add(ref done, entriesPerElement), plan.Indices.Count * entriesPerElement, evaluator.Evaluations));
-                return elementEntries;
-            });
-            foreach (var elementEntries in perElement) entries.AddRange(elementEntries);
+                core.Progress?.Report(new CheckProgress(entries.Count, plan.Indices.Count * f0.Sum(v => v.Length), evaluator.Evaluations));
+            }
             var notReentrant = Reentrancy.Changed(jacobian, again, i, n, Name, core.NondeterminismTolerance);
             if (notReentrant.Count > 0)
             {
