@@ -87,8 +87,8 @@ internal static class TensorValues
     /// <summary>Any floating tensor's values as doubles (a converted copy; the tensor is not touched).</summary>
     public static double[] ReadAsDouble(Tensor tensor)
     {
-        // Every evaluation reads its outputs: a loss is one value, read directly (1.4 µs here, against 7.4 µs through a
-        // detached float64 copy, on a forward pass of 32 µs), and a float64 output straight from its storage (4.6 µs).
+        // Every evaluation reads its outputs: a loss is one value, read directly (1.0–1.4 µs here, against 4.3–7.4 µs
+        // through a detached float64 copy, on a forward pass of 22–34 µs), a float64 output straight from its storage.
         bool dense = tensor.device_type == DeviceType.CPU && !tensor.is_sparse;
         if (dense && tensor.numel() == 1)
         {
