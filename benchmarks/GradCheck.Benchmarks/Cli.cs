@@ -6,14 +6,16 @@ public static class Cli
 {
     public static int Run(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] is not ("all" or "assurance" or "memory"))
+        if (args.Length == 0 || args[0] is "-h" or "--help" || args[0] is not ("all" or "assurance" or "memory" or "torch"))
         {
             Console.WriteLine("Usage: GradCheck.Benchmarks all [--out FILE] [--root DIR] [--quick] [--no-bdn] [--no-torch]");
             Console.WriteLine("       GradCheck.Benchmarks assurance [--out FILE] [--quick]");
             Console.WriteLine("       GradCheck.Benchmarks memory [--out FILE] [--quick]");
+            Console.WriteLine("       GradCheck.Benchmarks torch [--out FILE] [--quick]");
             Console.WriteLine("  all         run every section and write the Markdown report (default FILE: docs/benchmarks.md under --root)");
             Console.WriteLine("  assurance   run section 5 (false assurance) alone; its Markdown goes to FILE, or to the console");
             Console.WriteLine("  memory      run section 3e (memory per fast check) alone; its Markdown goes to FILE, or to the console");
+            Console.WriteLine("  torch       run section 4 (side by side with PyTorch) alone; its Markdown goes to FILE, or to the console");
             Console.WriteLine("  --quick     tiny sizes, no BenchmarkDotNet, no PyTorch (seconds; what the smoke test runs)");
             Console.WriteLine("  --no-bdn    skip the BenchmarkDotNet overhead benchmarks");
             Console.WriteLine("  --no-torch  skip the PyTorch comparison");
@@ -31,6 +33,7 @@ public static class Cli
         };
         if (args[0] == "assurance") return RunAssurance(settings, Value(args, "--out"));
         if (args[0] == "memory") return RunMemory(settings, Value(args, "--out"));
+        if (args[0] == "torch") return RunTorch(settings, Value(args, "--out"));
         var clock = Stopwatch.StartNew();
         string markdown = ReportGenerator.Generate(settings, Console.Out);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
@@ -54,6 +57,19 @@ public static class Cli
     {
         var result = ReportGenerator.Timed(Console.Error, "memory", () => Scaling.MemorySection.Measure(settings, Console.Error));
         string markdown = Scaling.MemorySection.Render(result) + Scaling.MemorySection.Headline(result) + Environment.NewLine;
+        if (output is null) Console.Write(markdown);
+        else File.WriteAllText(output, markdown);
+        return 0;
+    }
+
+    /// <summary>
+    /// Section 4 alone: the side by side with PyTorch in a minute, for measuring a change to the adapter without the whole
+    /// report; docs/benchmarks.md is left as it is.
+    /// </summary>
+    private static int RunTorch(BenchmarkSettings settings, string? output)
+    {
+        var result = ReportGenerator.Timed(Console.Error, "PyTorch comparison", () => Torch.TorchSection.Measure(settings, Console.Error));
+        string markdown = Torch.TorchSection.Render(result);
         if (output is null) Console.Write(markdown);
         else File.WriteAllText(output, markdown);
         return 0;

@@ -92,6 +92,20 @@ public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeRe
     }
 
     [Fact]
+    public void Core_and_adapter_run_sequential_and_on_2_threads_with_the_same_evaluations()
+    {
+        // Issue 15 asks for both; a parallel check's report is the sequential one, so its evaluation count is too.
+        foreach (var (tool, method) in new[] { ("GradCheck (C#, plain arrays)", "adaptive default"), ("GradCheck (C#, TorchSharp adapter)", "TorchGradCheck, adaptive default") })
+        {
+            var sequential = Row($"| 3-4-2, batch 5, 26 parameters | {tool} | {method} |");
+            var parallel = Row($"| 3-4-2, batch 5, 26 parameters | {tool} | {method}, 2 threads |");
+            Assert.Matches(@"^\d+$", parallel[4]);
+            Assert.Equal(sequential[4], parallel[4]);
+            Assert.Equal("yes", parallel[5]);
+        }
+    }
+
+    [Fact]
     public void TorchSharp_rows_and_verdict_comparison_are_present()
     {
         var row = Row("| 3-4-2, batch 5, 26 parameters | GradCheck (C#, TorchSharp adapter) | TorchGradCheck, adaptive default |");

@@ -20,6 +20,12 @@ internal static class Determinism
             Compare(first, evaluator.Values("the unperturbed point (repeated, determinism check)"), core.NondeterminismTolerance, lines, randomness);
     }
 
+    /// <summary>What to do about randomness, given how it was handled: the sentence every refusal of the adapter ends with.</summary>
+    public static string Advice(RandomnessHandling randomness) => randomness == RandomnessHandling.Refuse
+        ? " With GradCheck.TorchSharp: set TorchCheckOptions.Randomness = RandomnessHandling.ReplaySeed to re-seed the global generator before every evaluation "
+          + "(dropout then draws the same mask every time, so a training-mode network can be checked), or RandomnessHandling.EvalMode to check a module in eval() mode."
+        : string.Create(CultureInfo.InvariantCulture, $" Randomness handling {randomness} did not make it deterministic: the randomness does not come from TorchSharp's global generator (or the module is not the one passed in).");
+
     private static void Compare(double[][] first, double[][] again, double tolerance, LineCheck lines, RandomnessHandling randomness)
     {
         for (int o = 0; o < first.Length; o++)
@@ -29,12 +35,8 @@ internal static class Determinism
                 double a = first[o][j], b = again[o][j];
                 bool same = tolerance == 0 ? a.Equals(b) : Math.Abs(a - b) <= tolerance;
                 if (same) continue;
-                string advice = randomness == RandomnessHandling.Refuse
-                    ? " With GradCheck.TorchSharp: set TorchCheckOptions.Randomness = RandomnessHandling.ReplaySeed to re-seed the global generator before every evaluation "
-                      + "(dropout then draws the same mask every time, so a training-mode network can be checked), or RandomnessHandling.EvalMode to check a module in eval() mode."
-                    : string.Create(CultureInfo.InvariantCulture, $" Randomness handling {randomness} did not make it deterministic: the randomness does not come from TorchSharp's global generator (or the module is not the one passed in).");
                 throw new NonDeterministicFunctionException(
-                    string.Create(CultureInfo.InvariantCulture, $"Output {o}, element {j}: ") + lines.NondeterminismMessage(a, b) + advice);
+                    string.Create(CultureInfo.InvariantCulture, $"Output {o}, element {j}: ") + lines.NondeterminismMessage(a, b) + Advice(randomness));
             }
         }
     }

@@ -18,19 +18,23 @@ internal sealed class Evaluator
     private readonly long? _seed;
     private readonly bool _valuesNeedGrad;
     private readonly bool _skipOutputsWithoutGrad;
+    private readonly CancellationToken _cancellation;
 
     /// <param name="function">The user's function.</param>
     /// <param name="inputs">The tensors it is called with (perturbed in place between calls).</param>
     /// <param name="seed">Seed to set before every call (replayed randomness), or null.</param>
     /// <param name="valuesNeedGrad">True when the function itself differentiates (gradgradcheck), so even its plain values need grad mode.</param>
     /// <param name="skipOutputsWithoutGrad">Skip floating outputs that do not require grad (marked non-differentiable) instead of refusing them.</param>
-    public Evaluator(Func<Tensor[], Tensor[]> function, Tensor[] inputs, long? seed, bool valuesNeedGrad, bool skipOutputsWithoutGrad = false)
+    /// <param name="cancellation">Checked before every call of the function.</param>
+    public Evaluator(Func<Tensor[], Tensor[]> function, Tensor[] inputs, long? seed, bool valuesNeedGrad, bool skipOutputsWithoutGrad = false,
+        CancellationToken cancellation = default)
     {
         _function = function;
         _inputs = inputs;
         _seed = seed;
         _valuesNeedGrad = valuesNeedGrad;
         _skipOutputsWithoutGrad = skipOutputsWithoutGrad;
+        _cancellation = cancellation;
     }
 
     public int Evaluations { get; private set; }
@@ -51,28 +55,34 @@ internal sealed class Evaluator
     public IReadOnlyList<string> SkippedOutputs => Signature?.Skipped ?? [];
 
     /// <summary>The checked outputs' values as doubles, one array per output. <paramref name="where"/> names the perturbation for error messages.</summary>
-    public double[][] Values(string where)
+    public double[][] Values(string where) => Values(() => where);
+
+    /// <inheritdoc cref="Values(string)"/>
+    public double[][] Values(Func<string> where)
     {
         using var scope = NewDisposeScope();
         // To skip outputs without grad the first call runs with grad: under no_grad no output has it.
         using var mode = _valuesNeedGrad || (_skipOutputsWithoutGrad && Signature is null) ? enable_grad() : no_grad();
         var outputs = Call(where);
         Evaluations++;
-        return outputs.Select(TensorValues.ReadAsDouble).ToArray();
+        var values = new double[outputs.Length][];
+        for (int o = 0; o < outputs.Length; o++) values[o] = TensorValues.ReadAsDouble(outputs[o]);
+        return values;
     }
 
     /// <summary>The checked outputs with their graph (grad mode on). They belong to the caller's dispose scope.</summary>
     public Tensor[] Forward()
     {
         using var mode = enable_grad();
-        return Call("the unperturbed point (forward pass for the analytic Jacobian)");
+        return Call(() => "the unperturbed point (forward pass for the analytic Jacobian)");
     }
 
     private T[] Checked<T>(Func<OutputSignature.Output, T> select) =>
         Signature is null ? [] : Signature.Checked.Select(select).ToArray();
 
-    private Tensor[] Call(string where)
+    private Tensor[] Call(Func<string> where)
     {
+        _cancellation.ThrowIfCancellationRequested();
         if (_seed is { } seed) torch.random.manual_seed(seed);
         Tensor[]? outputs;
         try
@@ -81,7 +91,7 @@ internal sealed class Evaluator
         }
         catch (Exception e) when (e is not OperationCanceledException and not GradientCheckException)
         {
-            throw new FunctionEvaluationException($"The function threw {e.GetType().Name} at {where}: {e.Message}", e, null);
+            throw new FunctionEvaluationException($"The function threw {e.GetType().Name} at {where()}: {e.Message}", e, null);
         }
         if (outputs is null || outputs.Length == 0)
             throw new ArgumentException("The function returned no tensor; it must return at least one output tensor.", "function");

@@ -6,7 +6,7 @@ namespace GradCheck.TorchSharp.Internal;
 /// <summary>A module's parameters as the inputs of a tensor function: the loss closure reads them through the module.</summary>
 internal static class ModuleCheck
 {
-    public static TensorCheckReport Run(nn.Module module, Func<Tensor> loss, TorchCheckOptions options)
+    public static TensorCheckReport Run(nn.Module module, Func<Tensor> loss, TorchCheckOptions options, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(loss);
@@ -25,7 +25,7 @@ internal static class ModuleCheck
         var saved = buffers.Select(b => b.detach().clone().DetachFromDisposeScope()).ToArray();
         try
         {
-            return TensorJacobianCheck.Run("module check", _ => [loss()], inputs, names, options, module, valuesNeedGrad: false);
+            return TensorJacobianCheck.Run("module check", _ => [loss()], inputs, names, options, module, valuesNeedGrad: false, cancellation);
         }
         finally
         {

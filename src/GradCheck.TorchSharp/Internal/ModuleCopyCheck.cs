@@ -9,7 +9,7 @@ namespace GradCheck.TorchSharp.Internal;
 /// </summary>
 internal static class ModuleCopyCheck
 {
-    public static TensorCheckReport Run<TModule>(TModule module, Func<TModule> createCopy, Func<TModule, Tensor> loss, TorchCheckOptions options)
+    public static TensorCheckReport Run<TModule>(TModule module, Func<TModule> createCopy, Func<TModule, Tensor> loss, TorchCheckOptions options, CancellationToken cancellation)
         where TModule : nn.Module
     {
         ArgumentNullException.ThrowIfNull(module);
@@ -34,6 +34,6 @@ internal static class ModuleCopyCheck
         foreach (var (name, submodule) in copy.named_modules())
             if (flags.TryGetValue(name, out bool training)) submodule.train(training);
 
-        return ModuleCheck.Run(copy, () => loss(copy), options with { Precision = CheckPrecision.AsGiven });
+        return ModuleCheck.Run(copy, () => loss(copy), options with { Precision = CheckPrecision.AsGiven }, cancellation);
     }
 }

@@ -56,11 +56,11 @@ internal sealed class OutputSignature
         return new OutputSignature(all, checkedOutputs.ToArray(), skipped.ToArray());
     }
 
-    public void ThrowIfChanged(Tensor[] outputs, string where)
+    public void ThrowIfChanged(Tensor[] outputs, Func<string> where)
     {
         if (outputs.Length != _all.Length)
             throw new GradientCheckException(string.Create(CultureInfo.InvariantCulture,
-                $"The function returned {outputs.Length} outputs at {where}, but {_all.Length} at the point to check: ")
+                $"The function returned {outputs.Length} outputs at {where()}, but {_all.Length} at the point to check: ")
                 + "the number of outputs depends on the input values, so there is no Jacobian here. Check a point away from where the output structure changes.");
         foreach (var output in _all)
         {
@@ -68,7 +68,7 @@ internal sealed class OutputSignature
             if (now.shape.SequenceEqual(output.Shape) && now.dtype == output.Dtype) continue;
             throw new GradientCheckException(
                 $"{Name(output.Position)} changed from {TensorValues.Shape(output.Shape)} ({TensorValues.Name(output.Dtype)}) at the point to check "
-                + $"to {TensorValues.Shape(now.shape)} ({TensorValues.Name(now.dtype)}) at {where}: its shape or dtype depends on the input values, "
+                + $"to {TensorValues.Shape(now.shape)} ({TensorValues.Name(now.dtype)}) at {where()}: its shape or dtype depends on the input values, "
                 + "so it has no derivative there. Check a point where it does not change, or return it with a fixed shape and dtype.");
         }
     }

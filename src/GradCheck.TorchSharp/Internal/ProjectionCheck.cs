@@ -115,7 +115,7 @@ internal static class ProjectionCheck
             double[][] values;
             try
             {
-                values = evaluator.Values(string.Create(CultureInfo.InvariantCulture, $"{name} moved by {offset:G3}·u (projection)"));
+                values = evaluator.Values(() => string.Create(CultureInfo.InvariantCulture, $"{name} moved by {offset:G3}·u (projection)"));
             }
             finally
             {

@@ -12,10 +12,12 @@ internal static class SecondDerivatives
 {
     // gradOutputs: the vectors v, one per output with its shape; null to draw them (seeded by the core options' Seed).
     // Those that require grad are checked like inputs, the others are constants.
-    public static TensorCheckReport Check(Func<Tensor[], Tensor[]> function, Tensor[] inputs, Tensor[]? gradOutputs, TorchCheckOptions options)
+    public static TensorCheckReport Check(Func<Tensor[], Tensor[]> function, Tensor[] inputs, Tensor[]? gradOutputs, TorchCheckOptions options,
+        CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(inputs);
+        cancellation.ThrowIfCancellationRequested(); // before the vectors are drawn, which calls the function
         var names = Enumerable.Range(0, inputs.Length).Select(i => string.Create(CultureInfo.InvariantCulture, $"input {i}")).ToArray();
         int[] checkedInputs = InputValidation.CheckedInputs(inputs, names, options.Precision);
         if (checkedInputs.FirstOrDefault(i => inputs[i].is_sparse, -1) is var sparse and >= 0)
@@ -43,7 +45,7 @@ internal static class SecondDerivatives
 
         var vectorNames = vectors.Select((_, o) => string.Create(CultureInfo.InvariantCulture, $"grad_output {o}"));
         return TensorJacobianCheck.Run("gradgradcheck", Vjp, inputs.Concat(vectors).ToArray(), names.Concat(vectorNames).ToArray(),
-            options, null, valuesNeedGrad: true);
+            options, null, valuesNeedGrad: true, cancellation);
     }
 
     /// <summary>The caller's vectors, checked against the outputs on our side (libtorch may abort on a shape mismatch).</summary>

@@ -13,7 +13,7 @@ namespace GradCheck.TorchSharp.Internal;
 internal static class TensorJacobianCheck
 {
     public static TensorCheckReport Run(string title, Func<Tensor[], Tensor[]> function, Tensor[] inputs, IReadOnlyList<string>? names,
-        TorchCheckOptions? options, nn.Module? module, bool valuesNeedGrad)
+        TorchCheckOptions? options, nn.Module? module, bool valuesNeedGrad, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -34,7 +34,7 @@ internal static class TensorJacobianCheck
         try
         {
             long? seed = options.Randomness == RandomnessHandling.ReplaySeed ? options.ReplaySeed : null;
-            var evaluator = new Evaluator(function, work, seed, valuesNeedGrad, options.SkipOutputsWithoutGrad);
+            var evaluator = new Evaluator(function, work, seed, valuesNeedGrad, options.SkipOutputsWithoutGrad, cancellation);
             return Check(title, evaluator, targets, x, checkedInputs.Select(i => SparseInputs.Name(names[i], work[i])).ToArray(), checkedInputs, snapshots, options, core, lines);
         }
         finally
@@ -94,19 +94,25 @@ internal static class TensorJacobianCheck
             int input = i;
             string Name(int k, int o, int j) =>
                 scalarOutput ? $"{names[input]} {TensorValues.Index(shape, k)}" : $"{names[input]} {TensorValues.Index(shape, k)} w.r.t. {outputNames[o]} {TensorValues.Index(outputShapes[o], j)}";
+            // One thread whatever MaxDegreeOfParallelism says: TorchSharp 0.107 is not safe for forward passes on two threads
+            // at once. Its temporary Scalars (alpha of every add, the exponent of pow) can be finalized by a garbage collection
+            // that another thread triggers while libtorch still reads them: measured here, 20 of 40,000 forward passes of the
+            // benchmark network failed inside libtorch ("INTERNAL ASSERT FAILED at c10/core/Scalar.h") on two threads with the
+            // check's allocation pattern, none of 40,000 on one thread. A check must not fail for that.
             foreach (int k in plan.Indices)
             {
-                var line = new ElementLine(x[i], k, snapshots[i][k], evaluator, $"{names[i]} {TensorValues.Index(shape, k)}");
+                var line = new ElementLine(x[i], k, snapshots[i][k], evaluator, $"{names[i]} {TensorValues.Index(shape, k)}", lines, options.Randomness);
                 for (int o = 0; o < f0.Length; o++)
                 {
                     for (int j = 0; j < f0[o].Length; j++)
                     {
                         var probe = new OutputLineProbe(line, o, j, f0[o][j], budgets[o].Epsilon);
                         double analytic = jacobian[o][i][((long)j * n) + k];
-                        // A failure is rechecked on steps that cross no switch point, as in the core (float32 ReLU modules failed
-                        // 10 of 10 correct MLPs without it). The line caches its values by offset, so repeating evaluations would
-                        // prove nothing; randomness is refused by the determinism checks around the whole check.
-                        entries.Add(lines.CheckEntry(probe, budgets[o].Rows[j], k, Name(k, o, j), analytic));
+                        // Decided as early as the evidence allows, as in the core; a failure is rechecked on steps that cross no
+                        // switch point (float32 ReLU modules failed 10 of 10 correct MLPs without it). The line caches its values by
+                        // offset and repeats them, once per offset, where the core repeats its evaluations to refuse randomness;
+                        // the determinism checks around the whole check refuse the rest.
+                        entries.Add(lines.DecideEntry(probe, budgets[o].Rows[j], k, Name(k, o, j), analytic));
                     }
                 }
                 core.Progress?.Report(new CheckProgress(entries.Count, plan.Indices.Count * f0.Sum(v => v.Length), evaluator.Evaluations));

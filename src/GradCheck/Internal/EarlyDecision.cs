@@ -1,4 +1,5 @@
 using GradCheck.FiniteDifferences;
+using GradCheck.Verdicts;
 
 namespace GradCheck.Internal;
 
@@ -51,6 +52,35 @@ internal static class EarlyDecision
         step = Math.Pow(2, Math.Round(Math.Log2(Math.Clamp(step, smallest, largest))));
         return 4 * noise / step > 0.5 * allowed ? null : step;
     }
+
+    /// <summary>
+    /// The cheap attempts on one entry (at most <see cref="GradientCheckDefaults.EarlyAttempts"/>): the entry, with the
+    /// evaluations spent, when one passes decisively; otherwise null, with the last cheap estimate in
+    /// <paramref name="quick"/> (for <see cref="Contradicts"/>) and the evaluations spent in <paramref name="spent"/>, which the
+    /// full estimate must add to its own. Shared by the core's full check and the public line check, so both decide alike.
+    /// </summary>
+    public static EntryResult? TryPass(EntryEstimator estimator, ILineProbe probe, ErrorBudget budget, int index, Func<int, string> name,
+        double analytic, out DerivativeEstimate? quick, out int spent)
+    {
+        quick = null;
+        spent = 0;
+        for (int attempt = 0; attempt < GradientCheckDefaults.EarlyAttempts; attempt++)
+        {
+            if (estimator.EstimateQuickly(probe, analytic, quick) is not { } next) break;
+            quick = next;
+            spent += quick.Evaluations;
+            var decided = budget.Judge(index, name(index), analytic, quick);
+            if (Passes(decided, probe.Epsilon)) return decided with { Evaluations = spent };
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The full estimate after <see cref="TryPass"/> found no early pass must be checked for randomness by repeating its
+    /// evaluations: it was irregular, the entry does not pass, or the cheap estimate contradicts it.
+    /// </summary>
+    public static bool NeedsRepeat(DerivativeEstimate estimate, EntryResult entry, DerivativeEstimate? quick) =>
+        estimate.Irregular || entry.Verdict != EntryVerdict.Ok || (quick is not null && Contradicts(quick, entry));
 
     /// <summary>
     /// The entry passes on the cheap estimate: Ok, its tolerance within <see cref="Precision"/> of the larger of the two

@@ -83,19 +83,12 @@ internal static class GradientChecker<T> where T : IFloatingPointIeee754<T>
         worker.Coordinates.MoveTo(index);
         DerivativeEstimate? quick = null;
         int spent = 0;
-        for (int attempt = 0; early && attempt < GradientCheckDefaults.EarlyAttempts; attempt++)
-        {
-            if (worker.Estimator.EstimateQuickly(worker.Coordinates, analytic, quick) is not { } next) break;
-            quick = next;
-            spent += quick.Evaluations;
-            var decided = budget.Judge(index, name(index), analytic, quick);
-            if (EarlyDecision.Passes(decided, worker.Coordinates.Epsilon)) return decided with { Evaluations = spent };
-        }
+        if (early && EarlyDecision.TryPass(worker.Estimator, worker.Coordinates, budget, index, name, analytic, out quick, out spent) is { } passed)
+            return passed;
         var estimate = worker.Estimator.Estimate(worker.Coordinates);
         estimate = estimate with { Evaluations = estimate.Evaluations + spent };
         var entry = budget.Judge(index, name(index), analytic, estimate);
-        if (estimate.Irregular || entry.Verdict != EntryVerdict.Ok || (quick is not null && EarlyDecision.Contradicts(quick, entry)))
-            worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
+        if (EarlyDecision.NeedsRepeat(estimate, entry, quick)) worker.Coordinates.VerifyRepeatable(options.NondeterminismTolerance);
         if (entry.Verdict == EntryVerdict.Mismatch && estimate.LeftDerivative is null) entry = MismatchRecheck.Run(worker, index, budget, analytic, name, options, entry);
         return entry;
     }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using GradCheck.FiniteDifferences;
 using GradCheck.Internal;
 using GradCheck.Verdicts;
 
@@ -7,7 +9,8 @@ namespace GradCheck.Lines;
 /// The core's check of one derivative at a time, for adapters that evaluate their functions their own way (the
 /// TorchSharp adapter is one): the adaptive finite-difference estimate along an <see cref="ILineFunction"/>, the verdict
 /// from the error budget, the recheck a failing entry must survive, the warnings and the report, exactly as the core's
-/// own checks make them. The options are validated once, here.
+/// own checks make them. The options are validated once, here. Thread-safe: entries may be checked on several threads at
+/// once (each thread estimates with its own tableau), as with <see cref="GradientCheckOptions.MaxDegreeOfParallelism"/>.
 /// </summary>
 /// <example>
 /// <code>
@@ -19,7 +22,10 @@ namespace GradCheck.Lines;
 public sealed class LineCheck
 {
     private readonly GradientCheckOptions _options;
-    private readonly EntryEstimator _estimator;
+
+    // An estimator keeps its tableau between calls (no allocation per entry), so it serves one entry at a time: adapters
+    // that check entries on several threads share one LineCheck and its budgets, and each call rents an idle estimator.
+    private readonly ConcurrentBag<EntryEstimator> _idle = [];
 
     /// <summary>Validates <paramref name="options"/> and prepares the estimator they select.</summary>
     /// <param name="options">The check's options (scheme, tolerance rule, safety factors, sampling).</param>
@@ -29,7 +35,7 @@ public sealed class LineCheck
         ArgumentNullException.ThrowIfNull(options);
         Preconditions.ValidOptions(options);
         _options = options;
-        _estimator = new EntryEstimator(options);
+        _idle.Add(new EntryEstimator(options));
         Method = GradientChecker<double>.Describe(options);
     }
 
@@ -80,13 +86,72 @@ public sealed class LineCheck
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(budget);
-        var probe = new LineFunctionProbe(line);
-        var estimate = _estimator.Estimate(probe);
-        var entry = budget.Inner.Judge(index, name, analytic, estimate);
-        // A failure must be real, as in the core's own checks (float32 ReLU networks failed correct entries without it).
-        if (entry.Verdict == EntryVerdict.Mismatch && estimate.LeftDerivative is null)
-            entry = MismatchRecheck.Run(new MismatchRecheck.Line(probe, () => { }, () => { }), _estimator, index, name, budget.Inner, analytic, entry);
-        return entry;
+        return WithEstimator(estimator =>
+        {
+            var probe = new LineFunctionProbe(line);
+            var estimate = estimator.Estimate(probe);
+            var entry = budget.Inner.Judge(index, name, analytic, estimate);
+            return Recheck(estimator, probe, null, budget, index, name, analytic, estimate, entry);
+        });
+    }
+
+    private T WithEstimator<T>(Func<EntryEstimator, T> use)
+    {
+        if (!_idle.TryTake(out var estimator)) estimator = new EntryEstimator(_options);
+        try
+        {
+            return use(estimator);
+        }
+        finally
+        {
+            _idle.Add(estimator);
+        }
+    }
+
+    /// <summary>
+    /// A failure must be real, as in the core's own checks (float32 ReLU networks failed correct entries without it): a
+    /// Mismatch away from a kink is rechecked on steps that cross no switch point, its evaluations repeated when the line can.
+    /// </summary>
+    private EntryResult Recheck(EntryEstimator estimator, LineFunctionProbe probe, IRepeatableLineFunction? repeatable, EntryBudget budget, int index, string name, double analytic,
+        DerivativeEstimate estimate, EntryResult entry)
+    {
+        if (entry.Verdict != EntryVerdict.Mismatch || estimate.LeftDerivative is not null) return entry;
+        Action verify = repeatable is null ? () => { } : () => repeatable.VerifyRepeatable(_options.NondeterminismTolerance);
+        return MismatchRecheck.Run(new MismatchRecheck.Line(probe, () => { }, verify), estimator, index, name, budget.Inner, analytic, entry);
+    }
+
+    /// <summary>
+    /// One entry, decided as soon as the evidence allows, as the core's full check decides its own: an entry whose cheap
+    /// estimate (three evaluations) agrees with <paramref name="analytic"/> decisively, far inside any error the check must
+    /// catch, passes on it; every other entry gets the estimate and recheck of <see cref="CheckEntry"/>. Kinks, jumps and
+    /// noise land in the cheap estimate's error and leave the entry to the full estimate. When the line is an
+    /// <see cref="IRepeatableLineFunction"/>, its evaluations are repeated where the core repeats them (an irregular
+    /// estimate, an entry that does not pass, a cheap estimate that contradicts the full one), so randomness is refused.
+    /// Early passes apply to the adaptive default in double precision only; with a fixed scheme, step or tolerance, or in
+    /// float32, this is <see cref="CheckEntry"/>.
+    /// </summary>
+    /// <param name="line">The function along the entry's coordinate.</param>
+    /// <param name="budget">The budget of the entry's row.</param>
+    /// <param name="index">The entry's flat index (<see cref="EntryResult.Index"/>).</param>
+    /// <param name="name">The entry's name (<see cref="EntryResult.Name"/>).</param>
+    /// <param name="analytic">The analytic derivative to judge.</param>
+    /// <exception cref="NonDeterministicFunctionException">A repeated evaluation of a repeatable line gave another value.</exception>
+    public EntryResult DecideEntry(ILineFunction line, EntryBudget budget, int index, string name, double analytic)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(budget);
+        return WithEstimator(estimator =>
+        {
+            var probe = new LineFunctionProbe(line);
+            if (EarlyDecision.TryPass(estimator, probe, budget.Inner, index, _ => name, analytic, out var quick, out int spent) is { } passed)
+                return passed;
+            var estimate = estimator.Estimate(probe);
+            estimate = estimate with { Evaluations = estimate.Evaluations + spent };
+            var entry = budget.Inner.Judge(index, name, analytic, estimate);
+            var repeatable = line as IRepeatableLineFunction;
+            if (repeatable is not null && EarlyDecision.NeedsRepeat(estimate, entry, quick)) repeatable.VerifyRepeatable(_options.NondeterminismTolerance);
+            return Recheck(estimator, probe, repeatable, budget, index, name, analytic, estimate, entry);
+        });
     }
 
     /// <summary>
@@ -102,7 +167,7 @@ public sealed class LineCheck
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(budget);
-        return budget.Inner.Judge(index, name, analytic, _estimator.Estimate(new LineFunctionProbe(line)));
+        return WithEstimator(estimator => budget.Inner.Judge(index, name, analytic, estimator.Estimate(new LineFunctionProbe(line))));
     }
 
     /// <summary>The warnings the core derives from entries: kinks, unresolved and coarsely checked entries, a mostly-zero point.</summary>
