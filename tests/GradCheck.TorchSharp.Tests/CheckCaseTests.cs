@@ -5,7 +5,7 @@ namespace GradCheck.TorchSharp.Tests;
 
 /// <summary>
 /// A TorchSharp check as a <c>gradcheck</c> case (issue 13): the tool does not depend on TorchSharp, so a user wraps
-/// <see cref="TorchGradCheck.Run(Func{Tensor[], Tensor}, Tensor[], TorchCheckOptions)"/> with the core's generic
+/// <see cref="TorchGradCheck.Run(Func{Tensor[], Tensor}, Tensor[], TorchCheckOptions, CancellationToken)"/> with the core's generic
 /// <see cref="CheckCase.Create{TReport}"/>, passing the runner's options on as <see cref="TorchCheckOptions.Check"/>. In a
 /// user's assembly the method below carries <c>[GradientCheckCase]</c>, and <c>gradcheck run</c> shows the report's
 /// summary, and its text unless it passed, like any report without an entry table.
@@ -19,10 +19,9 @@ public sealed class CheckCaseTests
     private static CheckCase CubeCase<T>(string name) where T : PlantedFunctions.CubeBase<T>, new() =>
         CheckCase.Create(name, (options, cancellation) =>
         {
-            cancellation.ThrowIfCancellationRequested();   // TorchGradCheck takes no token: stop before starting at least
             using var scope = NewDisposeScope();
             var x = tensor(new[] { 0.3, -0.7, 1.2 }).requires_grad_();
-            return TorchGradCheck.Run(t => PlantedFunctions.CubeBase<T>.apply(t[0]), [x], new TorchCheckOptions { Check = options });
+            return TorchGradCheck.Run(t => PlantedFunctions.CubeBase<T>.apply(t[0]), [x], new TorchCheckOptions { Check = options }, cancellation);
         });
 
     [Fact]
