@@ -115,9 +115,12 @@ public partial class GradientReport : ICheckReport
     /// <summary>The entries that are valid subgradients at a kink.</summary>
     public IReadOnlyList<EntryResult> Kinks => Entries.Where(e => e.Verdict == EntryVerdict.NonDifferentiable).ToArray();
 
-    /// <summary>The largest relative error among checked entries with finite values (0 when none).</summary>
+    /// <summary>
+    /// The largest relative error among checked entries with finite values (0 when none). Entries only: a broken backward
+    /// contract or an unlocated direction (<see cref="ContractFailures"/>, <see cref="DirectionFailures"/>) has no relative error of an entry.
+    /// </summary>
     public double WorstRelativeError =>
-        Rows.Where(e => double.IsFinite(e.RelativeError)).Select(e => e.RelativeError).DefaultIfEmpty(0).Max();
+        Entries.Where(e => double.IsFinite(e.RelativeError)).Select(e => e.RelativeError).DefaultIfEmpty(0).Max();
 
     /// <summary>
     /// Throws <see cref="GradientCheckFailedException"/> when the check failed, and

@@ -117,6 +117,21 @@ public class JacobianCheckTests
     }
 
     [Fact]
+    public void WorstRelativeErrorIsTheLargestOfTheEntriesNotOfTheContractRows()
+    {
+        // A bias of 1e-3 makes every entry off by 1e-3 (relative errors of about 1e-3/|J|) and the contract row 0.001 vs 0
+        // (relative error 1): the report's worst relative error is the entries' largest.
+        var problem = new VectorProblem(3, 4, seed: 35);
+        double[] Biased(double[] x, double[] v) => problem.Vjp(x, v).Select(g => g + 1e-3).ToArray();
+        var report = JacobianCheck.RunVjp(problem.F, Biased, problem.Point);
+
+        var contract = Assert.Single(report.ContractFailures, c => c.Contract == "vjp(x, 0) = 0");
+        double worstEntry = report.Entries.Where(e => double.IsFinite(e.RelativeError)).Max(e => e.RelativeError);
+        Assert.True(contract.Entry.RelativeError > worstEntry, $"contract {contract.Entry.RelativeError}, entries {worstEntry}");
+        Assert.Equal(worstEntry, report.WorstRelativeError);
+    }
+
+    [Fact]
     public void AReentrantContractFailureNamesItsContractAndVerdict()
     {
         var problem = new VectorProblem(3, 4, seed: 37);
