@@ -39,7 +39,7 @@ public sealed class ReportSmokeTests(SmokeReport report) : IClassFixture<SmokeRe
     [Fact]
     public void Verdict_table_counts_cases_for_all_three_rules()
     {
-        foreach (var rule in new[] { "GradCheck defaults", "seed: h=1e-3", "PyTorch: h=1e-6" })
+        foreach (var rule in new[] { "GradCheck defaults", "classic: h=1e-3", "PyTorch: h=1e-6" })
         {
             var row = Row($"| **{rule}");
             Assert.Matches(@"^\d+ / [1-9]\d*$", row[2]);   // false alarms / correct cases

@@ -34,7 +34,7 @@ public static class VerdictSection
     public static string RuleName(Rule rule) => rule switch
     {
         Rule.GradCheck => "GradCheck defaults",
-        Rule.Seed => "seed: h=1e-3, rel. error > 1e-3",
+        Rule.Seed => "classic: h=1e-3, rel. error > 1e-3",
         _ => "PyTorch: h=1e-6, |a−n| > 1e-5 + 1e-3·|n|",
     };
 

@@ -75,6 +75,6 @@ internal static class DeterminismCheck
         + " Gradient checking compares tiny differences of f, "
         + "so randomness inside f (dropout, random sampling, data shuffling, noise layers) swamps the derivative. "
         + "Fix it for the check: put the model in evaluation mode (dropout off), or replay the randomness: re-seed your random generator "
-        + "in GradientCheckOptions.BeforeEvaluation (it runs before every evaluation) so every call draws the same numbers, or use a fixed mini-batch. If f is deterministic up to a known noise "
-        + "(e.g. parallel reductions), set GradientCheckOptions.NondeterminismTolerance to that noise.";
+        + "before every evaluation (a gradient check's GradientCheckOptions.BeforeEvaluation runs before each one) so every call draws the same numbers, or use a fixed mini-batch. "
+        + "If f is deterministic up to a known noise (e.g. parallel reductions), set NondeterminismTolerance to that noise in this check's options (every options record has it: CheckOptions).";
 }
