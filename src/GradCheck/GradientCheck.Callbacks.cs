@@ -31,7 +31,7 @@ public static partial class GradientCheck
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(valueAndGradient);
-        return GradientChecker<T>.Run(x => valueAndGradient(x).Value, x => valueAndGradient(x).Gradient, point, Preconditions.ValidOptions(options), cancellationToken);
+        return ScalarCheck<T>.Run(x => valueAndGradient(x).Value, x => valueAndGradient(x).Gradient, point, Preconditions.ValidOptions(options), cancellationToken);
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ public static partial class GradientCheck
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(gradient);
-        return GradientChecker<T>.Run(x => function(x), x => SpanGradientCall(gradient, x), point, Preconditions.ValidOptions(options), cancellationToken);
+        return ScalarCheck<T>.Run(x => function(x), x => SpanGradientCall(gradient, x), point, Preconditions.ValidOptions(options), cancellationToken);
     }
 
     /// <summary>

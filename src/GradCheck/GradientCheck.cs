@@ -23,15 +23,15 @@ public static partial class GradientCheck
     /// <param name="cancellationToken">Stops the check between two evaluations (an <see cref="OperationCanceledException"/>); the point is restored.</param>
     public static GradientReport Run(Func<double[], double> function, Func<double[], double[]> gradient, double[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        GradientChecker<double>.Run(function, gradient, point, Preconditions.ValidOptions(options), cancellationToken);
+        ScalarCheck<double>.Run(function, gradient, point, Preconditions.ValidOptions(options), cancellationToken);
 
     /// <inheritdoc cref="Run(Func{double[], double}, Func{double[], double[]}, double[], GradientCheckOptions?, CancellationToken)"/>
     public static GradientReport Run(Func<float[], float> function, Func<float[], float[]> gradient, float[] point, GradientCheckOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        GradientChecker<float>.Run(function, gradient, point, Preconditions.ValidOptions(options), cancellationToken);
+        ScalarCheck<float>.Run(function, gradient, point, Preconditions.ValidOptions(options), cancellationToken);
 
     /// <summary>The same check for any IEEE floating-point element type.</summary>
     public static GradientReport Run<T>(Func<T[], T> function, Func<T[], T[]> gradient, T[] point, GradientCheckOptions? options, CancellationToken cancellationToken = default)
         where T : IFloatingPointIeee754<T> =>
-        GradientChecker<T>.Run(function, gradient, point, Preconditions.ValidOptions(options), cancellationToken);
+        ScalarCheck<T>.Run(function, gradient, point, Preconditions.ValidOptions(options), cancellationToken);
 }

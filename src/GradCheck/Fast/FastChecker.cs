@@ -29,16 +29,16 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
         snapshot = context.Snapshot;
         try
         {
-            var (f0, analytic, noise, pool) = GradientChecker<T>.Start(function, gradient, point, context, options, cancellation);
+            var (f0, analytic, noise, pool) = CheckSession<T>.Start(function, gradient, point, context, options, cancellation);
             double epsilon = double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
             var search = new FastSearch<T>(pool, new GradientAnalytic<T>(analytic), options, name, epsilon);
             outcome = search.Run(plan.Indices);
-            GradientChecker<T>.TopUp(function, point, snapshot, f0, options, counter.Count + pool.Evaluations, counter);
+            CheckSession<T>.TopUp(function, point, snapshot, f0, options, counter.Count + pool.Evaluations, counter);
             evaluations = counter.Count + pool.Evaluations;
             if (!analytic.Unchanged()) return null;
 
             warnings.AddRange(outcome.Warnings);
-            warnings.AddRange(EntryWarnings.For(outcome.Entries, point.Length, GradientChecker<T>.ZeroFraction(snapshot), f0,
+            warnings.AddRange(EntryWarnings.For(outcome.Entries, point.Length, CheckInputs.ZeroFraction(snapshot), f0,
                 resolvedAtOuterScale: search.ResolvedAtOuterScale));
             var facts = new CheckFacts(ReentrancyCheck.Merge(outcome.Entries, context.NotReentrant), counter.Count + pool.Evaluations, warnings,
                 Describe(options, outcome), options.EffectiveSeed);
@@ -52,5 +52,5 @@ internal static class FastChecker<T> where T : IFloatingPointIeee754<T>
 
     internal static string Describe(GradientCheckOptions options, FastOutcome outcome) => string.Create(CultureInfo.InvariantCulture,
         $"fast mode: {outcome.Detections.Count} random ±1 directions (seed {options.EffectiveSeed}); any single entry off by more than {outcome.GuaranteedDetection:G3} fails every direction; ")
-        + GradientChecker<T>.Describe(options);
+        + CheckDescription.Method(options);
 }

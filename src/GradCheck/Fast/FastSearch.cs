@@ -247,7 +247,7 @@ internal sealed class FastSearch<T> where T : IFloatingPointIeee754<T>
         var analytic = indices.Select(_analytic.Entry).ToArray();
         var budget = _directionalBudget.EntryBudget;
         return _pool.Map(Enumerable.Range(0, indices.Length).ToArray(), (worker, i) =>
-            GradientChecker<T>.JudgeEntry(worker, indices[i], budget, analytic[i], _name, _options, early: false));
+            EntryJudge<T>.Judge(worker, indices[i], budget, analytic[i], _name, _options, early: false));
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ internal static class HessianChecker<T> where T : IFloatingPointIeee754<T>
                     entries.Add(budget.Judge(i, string.Create(CultureInfo.InvariantCulture, $"(H·v{j + 1})[{i}]"), hv[i], Scaled(estimate, scale)));
                 }
             }
-            var warnings = EntryWarnings.For(entries, point.Length, GradientChecker<T>.ZeroFraction(snapshot), double.NaN, exactCheckApplies: false).ToList();
+            var warnings = EntryWarnings.For(entries, point.Length, CheckInputs.ZeroFraction(snapshot), double.NaN, exactCheckApplies: false).ToList();
             string method = $"H·v against d/dt ∇f(x + t·v) by adaptive central differences with Richardson extrapolation along {directions.Count} direction(s); "
                             + (options.Tolerance is { } rule ? $"fixed tolerance {rule}" : "error-budget tolerance")
                             + $"; evaluations counted: {evaluationKind}";

@@ -91,5 +91,9 @@ internal static class CheckInputs
     public static double Epsilon<T>() where T : IFloatingPointIeee754<T> =>
         double.CreateChecked(CoordinateProbe<T>.MachineEpsilon());
 
-    public static string ElementTypeName<T>() where T : IFloatingPointIeee754<T> => GradientChecker<T>.ElementTypeName();
+    public static string ElementTypeName<T>() where T : IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(double) ? "double" : typeof(T) == typeof(float) ? "float" : typeof(T).Name;
+
+    /// <summary>The fraction of the point's coordinates that are exactly zero (the warnings say when many are).</summary>
+    public static double ZeroFraction<T>(T[] point) where T : IFloatingPointIeee754<T> => point.Length == 0 ? 0 : (double)point.Count(T.IsZero) / point.Length;
 }

@@ -53,7 +53,7 @@ internal static class JacobianChecker<T> where T : IFloatingPointIeee754<T>
                 snapshot.CopyTo(point, 0);
                 foreach (int j in plan.Indices)
                     entries.AddRange(columns.Check(j, Enumerable.Range(0, m).Select(i => matrix[i, j]).ToArray(), i => Row(matrix, i)));
-                method = $"every (output, input) entry: {GradientChecker<T>.Describe(options)}";
+                method = $"every (output, input) entry: {CheckDescription.Method(options)}";
             }
             else
             {
@@ -65,9 +65,9 @@ internal static class JacobianChecker<T> where T : IFloatingPointIeee754<T>
                 seed = options.EffectiveSeed;
                 method = string.Create(CultureInfo.InvariantCulture,
                     $"fast mode: vᵀJu for {outcome.Detections.Count} random ±1 pairs (seed {options.EffectiveSeed}); any single entry off by more than {outcome.GuaranteedDetection:G3} fails every pair; ")
-                    + GradientChecker<T>.Describe(options);
+                    + CheckDescription.Method(options);
             }
-            warnings.AddRange(EntryWarnings.For(entries, n, GradientChecker<T>.ZeroFraction(snapshot), y0.Select(Math.Abs).DefaultIfEmpty(0).Max()));
+            warnings.AddRange(EntryWarnings.For(entries, n, CheckInputs.ZeroFraction(snapshot), y0.Select(Math.Abs).DefaultIfEmpty(0).Max()));
             return GradientReport.OfJacobian<T>(new CheckFacts(entries, counter.Count + poolEvaluations, warnings, method, seed), m, n,
                 y0.Select(Math.Abs).DefaultIfEmpty(0).Max(), directions, contracts, directionFailures, options);
         }

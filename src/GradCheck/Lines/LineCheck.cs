@@ -36,7 +36,7 @@ public sealed class LineCheck
         Preconditions.ValidOptions(options);
         _options = options;
         _idle.Add(new EntryEstimator(options));
-        Method = GradientChecker<double>.Describe(options);
+        Method = CheckDescription.Method(options);
     }
 
     /// <summary>The finite-difference method and tolerance rule, in words (as <see cref="GradientReport.Method"/> states them).</summary>

@@ -111,7 +111,7 @@ public static class ModelCheck
         }
         try
         {
-            return GradientChecker<T>.Run(Function, analytic, buffer, options, cancellationToken, snapshot: snapshot.Copy(tensorIndex));
+            return ScalarCheck<T>.Run(Function, analytic, buffer, options, cancellationToken, snapshot: snapshot.Copy(tensorIndex));
         }
         finally
         {

@@ -35,7 +35,7 @@ public static partial class GradientCheck
         ArgumentNullException.ThrowIfNull(point);
         ArgumentOutOfRangeException.ThrowIfNegative(nearbyPoints);
         options = Preconditions.ValidOptions(options); // once for every point
-        var given = GradientChecker<T>.Run(function, gradient, point, options, cancellationToken);
+        var given = ScalarCheck<T>.Run(function, gradient, point, options, cancellationToken);
         var reports = new List<(string Label, GradientReport Report)> { ("", given) };
         var skipped = new List<string>();
         var points = NearbyPoints.Around(point, nearbyPoints, options.EffectiveSeed, NearbyPoints.DefaultSpread);
@@ -44,7 +44,7 @@ public static partial class GradientCheck
             string label = string.Create(CultureInfo.InvariantCulture, $"nearby {j + 1}");
             try
             {
-                reports.Add((label, GradientChecker<T>.Run(function, gradient, points[j], options, cancellationToken)));
+                reports.Add((label, ScalarCheck<T>.Run(function, gradient, points[j], options, cancellationToken)));
             }
             catch (NotFiniteAtPointException e)
             {
