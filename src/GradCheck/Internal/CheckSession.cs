@@ -68,10 +68,10 @@ internal static class CheckSession<T> where T : IFloatingPointIeee754<T>
     {
         ulong firstPrint = GradientValues<T>.Fingerprint(first);   // before a second call can overwrite a reused array
         T[] again = CallAgain(gradient, point, snapshot, first.Length, "a second time");
-        if (GradientValues<T>.Fingerprint(again) == firstPrint) return context.Rerun.Keep(again);
+        if (GradientValues<T>.Fingerprint(again) == firstPrint) return context.Rerun.Keep(again, firstPrint);
         if (!ReferenceEquals(again, first))
         {
-            var judged = context.Rerun.Keep(first);
+            var judged = context.Rerun.Keep(first, firstPrint);
             AddChanges(judged, again, options, context, warnings, note: "");
             return judged;
         }

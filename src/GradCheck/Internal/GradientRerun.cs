@@ -27,8 +27,8 @@ internal sealed class GradientRerun
     public bool CopyGradient { get; }
 
     /// <summary>The values to judge: <paramref name="values"/> in place, or copied on the run again.</summary>
-    public GradientValues<T> Keep<T>(T[] values) where T : IFloatingPointIeee754<T> =>
-        CopyGradient ? GradientValues<T>.Copy(values) : GradientValues<T>.Borrow(values);
+    public GradientValues<T> Keep<T>(T[] values, ulong? fingerprint = null) where T : IFloatingPointIeee754<T> =>
+        CopyGradient ? GradientValues<T>.Copy(values) : GradientValues<T>.Borrow(values, fingerprint);
 
     /// <summary>What the report says about a run again; null on the first run.</summary>
     public string? Warning => CopyGradient

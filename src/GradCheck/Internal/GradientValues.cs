@@ -15,18 +15,21 @@ internal sealed class GradientValues<T> : IReadOnlyList<double> where T : IFloat
     private readonly T[] _values;
     private readonly ulong _fingerprint;
 
-    private GradientValues(T[] values, bool owned)
+    private GradientValues(T[] values, bool owned, ulong fingerprint)
     {
         _values = values;
         Owned = owned;
-        _fingerprint = Fingerprint(values);
+        _fingerprint = fingerprint;
     }
 
-    /// <summary>The user's array, read in place.</summary>
-    public static GradientValues<T> Borrow(T[] values) => new(values, owned: false);
+    /// <summary>
+    /// The user's array, read in place. <paramref name="fingerprint"/>: its <see cref="Fingerprint"/> when the caller
+    /// has just computed it (the reentrancy check has), so the array is not read a third time for it.
+    /// </summary>
+    public static GradientValues<T> Borrow(T[] values, ulong? fingerprint = null) => new(values, owned: false, fingerprint ?? Fingerprint(values));
 
-    /// <summary>A private copy of <paramref name="values"/>: nothing the user's code does can change it.</summary>
-    public static GradientValues<T> Copy(T[] values) => new((T[])values.Clone(), owned: true);
+    /// <summary>A private copy of <paramref name="values"/>: nothing the user's code does can change it, so it needs no fingerprint.</summary>
+    public static GradientValues<T> Copy(T[] values) => new((T[])values.Clone(), owned: true, fingerprint: 0);
 
     /// <summary>Whether the values are a private copy rather than the user's array.</summary>
     public bool Owned { get; }
